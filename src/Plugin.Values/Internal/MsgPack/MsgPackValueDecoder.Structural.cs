@@ -1,0 +1,163 @@
+namespace PodIdentity.Plugin.Values.Internal.MsgPack;
+
+// Collections, tuples, objects and dynamic values.
+internal ref partial struct MsgPackValueDecoder
+{
+    private CtyValue[] ReadElements(CtyType elementType)
+    {
+        var count = _reader.ReadArrayHeader();
+        Enter();
+        var elements = count == 0 ? [] : new CtyValue[count];
+        for (var i = 0; i < count; i++)
+        {
+            _path.PushIndex(i);
+            elements[i] = ReadValue(elementType);
+            _path.Pop();
+        }
+
+        Leave();
+        return elements;
+    }
+
+    private CtyValue ReadTuple(TupleType type)
+    {
+        var expected = type.ElementTypeSpan;
+        var count = _reader.ReadArrayHeader();
+        if (count != expected.Length)
+        {
+            throw new MsgPackFormatException($"tuple must have {expected.Length} elements, found {count}");
+        }
+
+        Enter();
+        var elements = new CtyValue[count];
+        for (var i = 0; i < count; i++)
+        {
+            _path.PushIndex(i);
+            elements[i] = ReadValue(expected[i]);
+            _path.Pop();
+        }
+
+        Leave();
+        return CtyValue.CreateTuple((TupleType)type.ValueType, elements);
+    }
+
+    private CtyValue ReadMap(MapType type)
+    {
+        var count = _reader.ReadMapHeader();
+        Enter();
+        var entries = count == 0 ? [] : new KeyValuePair<string, CtyValue>[count];
+        var sorted = true;
+        for (var i = 0; i < count; i++)
+        {
+            var key = ReadKey("map key");
+            _path.PushKey(key);
+            entries[i] = KeyValuePair.Create(key, ReadValue(type.ElementType));
+            _path.Pop();
+            if (i > 0)
+            {
+                var c = Utf8Ordinal.Compare(entries[i - 1].Key, key);
+                if (c == 0)
+                {
+                    throw new MsgPackFormatException($"duplicate map key \"{key}\"");
+                }
+
+                sorted &= c < 0;
+            }
+        }
+
+        if (!sorted)
+        {
+            // Non-canonical order is legal on input; sort, and only then can all duplicates be seen.
+            Array.Sort(entries, static (a, b) => Utf8Ordinal.Compare(a.Key, b.Key));
+            for (var i = 1; i < entries.Length; i++)
+            {
+                if (entries[i].Key == entries[i - 1].Key)
+                {
+                    throw new MsgPackFormatException($"duplicate map key \"{entries[i].Key}\"");
+                }
+            }
+        }
+
+        Leave();
+        return CtyValue.CreateMap((MapType)type.ValueType, entries);
+    }
+
+    private CtyValue ReadObject(ObjectType type)
+    {
+        var count = _reader.ReadMapHeader();
+        Enter();
+        var names = type.NameSpan;
+        var types = type.TypeSpan;
+        var values = new CtyValue[names.Length];
+        for (var i = 0; i < count; i++)
+        {
+            var key = ReadKey("attribute name");
+            if (!type.TryGetIndex(key, out var index))
+            {
+                throw new MsgPackFormatException($"unsupported attribute \"{key}\"");
+            }
+
+            if (values[index] is not null)
+            {
+                throw new MsgPackFormatException($"duplicate attribute \"{key}\"");
+            }
+
+            _path.PushAttribute(names[index]);
+            values[index] = ReadValue(types[index]);
+            _path.Pop();
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                throw new MsgPackFormatException($"missing attribute \"{names[i]}\"");
+            }
+        }
+
+        Leave();
+        return CtyValue.CreateObject((ObjectType)type.ValueType, values);
+    }
+
+    // [type JSON (bin or str), value]; wholly unknown and null were handled before we got here.
+    private CtyValue ReadDynamic()
+    {
+        var count = _reader.ReadArrayHeader();
+        if (count != 2)
+        {
+            throw new MsgPackFormatException($"dynamic value must be a 2-element array [type, value], found {count} elements");
+        }
+
+        Enter();
+        var code = _reader.PeekCode();
+        if (!MsgPackCode.IsStringOrBinary(code))
+        {
+            throw MsgPackReader.WrongKind("type JSON (string or binary)", code);
+        }
+
+        CtyType type;
+        try
+        {
+            type = CtyType.FromJson(_reader.ReadStringOrBinary());
+        }
+        catch (CtyDecodeException e)
+        {
+            throw new MsgPackFormatException(e.Reason);
+        }
+
+        if (type.IsDynamic)
+        {
+            throw new MsgPackFormatException("a dynamic value's type cannot itself be dynamic");
+        }
+
+        var value = ReadValue(type);
+        Leave();
+        return value;
+    }
+
+    private string ReadKey(string what)
+    {
+        var code = _reader.PeekCode();
+        return MsgPackCode.IsStringOrBinary(code) ? ReadString() : throw MsgPackReader.WrongKind(what + " (string)", code);
+    }
+}
