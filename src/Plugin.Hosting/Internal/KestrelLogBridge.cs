@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using MsLogLevel = Microsoft.Extensions.Logging.LogLevel;
+
+namespace PodIdentity.Plugin.Hosting.Internal;
+
+/// <summary>Forwards Kestrel's own diagnostics (protocol errors, failures) into our stderr log. Its debug and
+/// trace levels narrate every connection and request body, so they are dropped; information becomes debug.</summary>
+internal sealed class KestrelLogBridge : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private static LogLevel Map(MsLogLevel level) => level switch
+    {
+        MsLogLevel.Information => LogLevel.Debug,
+        MsLogLevel.Warning => LogLevel.Warn,
+        MsLogLevel.Error or MsLogLevel.Critical => LogLevel.Error,
+        _ => LogLevel.Off,
+    };
+
+    private sealed class Logger(string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(MsLogLevel logLevel) => Hosting.Log.IsEnabled(Map(logLevel));
+
+        public void Log<TState>(MsLogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var level = Map(logLevel);
+            if (!Hosting.Log.IsEnabled(level))
+            {
+                return;
+            }
+
+            (string Key, object? Value)[] fields = exception is null
+                ? [("component", "kestrel"), ("category", category), ("event", eventId.Name)]
+                : [("component", "kestrel"), ("category", category), ("event", eventId.Name), ("error", exception.Message)];
+            Hosting.Log.Write(level, formatter(state, exception), fields);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Runtime.InteropServices;
+using PodIdentity.Plugin.Hosting.Internal;
+
+namespace PodIdentity.Plugin.Hosting;
+
+/// <summary>Runs a provider process the way go-plugin expects: handshake, AutoMTLS, gRPC until Shutdown.</summary>
+public static class PluginHost
+{
+    /// <summary>Time in-flight calls get to finish once shutdown starts; go-plugin kills us after 2 s.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The whole process lifetime. Returns the exit code: 0 after a clean shutdown, 1 when started wrongly.</summary>
+    public static async Task<int> RunAsync(string[] args, PluginHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return await RunAsync(args, options, Environment.GetEnvironmentVariable, StdoutGuard.Take()).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Terraform shows the plugin's stderr when it dies before the handshake; keep it to one readable line.
+            Log.Error("plugin server failed", ("error", ex.ToString()));
+            Console.Error.Write($"terraform-provider-aws: the plugin server failed: {ex.GetType().Name}: {ex.Message}\n");
+            return 1;
+        }
+    }
+
+    internal static async Task<int> RunAsync(string[] args, PluginHostOptions options, Func<string, string?> getEnv, StdoutGuard stdout)
+    {
+        var debug = args.Contains("--debug", StringComparer.Ordinal);
+        if (!debug && HandshakeEnvironment.Check(getEnv) is { } problem)
+        {
+            Console.Error.Write(problem);
+            return 1;
+        }
+
+        ServerTls? tls = null;
+        var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
+        if (!string.IsNullOrEmpty(clientPem))
+        {
+            if (AutoMtls.ReadPemCertificate(clientPem) is not { } pinned)
+            {
+                Console.Error.Write($"{HandshakeEnvironment.ClientCertKey} does not contain a PEM certificate.\n");
+                return 1;
+            }
+
+            tls = ServerTls.Start(pinned);
+        }
+
+        using var tlsScope = tls;
+
+        using var lifetime = new HostLifetime();
+        using var signals = RegisterSignals(lifetime, debug);
+        var registry = new GrpcServiceRegistry();
+        BuiltInServices.Register(registry, lifetime);
+
+        // The provider's registration (which may load its assemblies and build schemas) runs while Kestrel
+        // starts; the dispatcher holds every request until it has finished.
+        var registration = Task.Run(() => options.Register(registry));
+        var dispatcher = new GrpcDispatcher(registry.Methods, lifetime.Stopping, registration);
+
+        var useTcp = options.UseTcp
+            || string.Equals(getEnv(HandshakeEnvironment.TransportKey), "tcp", StringComparison.OrdinalIgnoreCase)
+            || OperatingSystem.IsWindows();
+        var (endpoint, server) = await StartServerAsync(useTcp, getEnv, tls, dispatcher).ConfigureAwait(false);
+        using (endpoint)
+        {
+            try
+            {
+                await registration.ConfigureAwait(false);
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (debug)
+            {
+                stdout.Write(ReattachLine.Explanation(options.ProviderAddress, Environment.ProcessId, endpoint.Network, endpoint.Address));
+            }
+            else
+            {
+                var certificate = tls is null ? null : await tls.Certificate.ConfigureAwait(false);
+                stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
+            }
+
+            Log.Debug(
+                "plugin server started",
+                ("network", endpoint.Network),
+                ("address", endpoint.Address),
+                ("tls", tls is not null),
+                ("debug", debug));
+
+            var reason = await lifetime.StopRequested.ConfigureAwait(false);
+            Log.Debug("plugin server stopping", ("reason", reason));
+            lifetime.BeginStopping();
+            await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
+            await server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<(ListenEndpoint Endpoint, PluginServer Server)> StartServerAsync(
+        bool useTcp,
+        Func<string, string?> getEnv,
+        ServerTls? tls,
+        GrpcDispatcher dispatcher)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var endpoint = useTcp
+                ? ListenEndpoint.CreateTcp(getEnv(HandshakeEnvironment.MinPortKey), getEnv(HandshakeEnvironment.MaxPortKey))
+                : ListenEndpoint.CreateUnix(getEnv(HandshakeEnvironment.UnixSocketDirKey));
+            try
+            {
+                var server = await PluginServer.StartAsync(endpoint.EndPoint, tls, dispatcher, CancellationToken.None).ConfigureAwait(false);
+                return (endpoint, server);
+            }
+            catch (Exception ex) when (useTcp && attempt < 10 && PluginServer.IsAddressInUse(ex))
+            {
+                // Another process took the port between our probe and Kestrel's bind.
+                endpoint.Dispose();
+            }
+            catch
+            {
+                endpoint.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static SignalRegistrations RegisterSignals(HostLifetime lifetime, bool debug)
+    {
+        // Under Terraform, Ctrl-C reaches the whole process group; Terraform answers it with StopProvider and
+        // then Shutdown, so SIGINT must not kill us. In debug mode nobody else owns us, so it stops the server.
+        var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            if (debug)
+            {
+                lifetime.RequestStop("SIGINT");
+            }
+            else
+            {
+                Log.Debug("ignoring SIGINT; Terraform stops providers through StopProvider and Shutdown");
+            }
+        });
+        var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            lifetime.RequestStop("SIGTERM");
+        });
+        return new SignalRegistrations(interrupt, terminate);
+    }
+
+    private sealed class SignalRegistrations(params IDisposable[] registrations) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}
