@@ -1,0 +1,148 @@
+using PodIdentity.Plugin.Values;
+
+namespace PodIdentity.Plugin.Framework;
+
+public sealed class CreateRequest
+{
+    public required CtyValue Config { get; init; }
+
+    public required CtyValue Plan { get; init; }
+
+    /// <summary>What the provider's Configure returned.</summary>
+    public object? ProviderData { get; init; }
+}
+
+public sealed class CreateResponse
+{
+    /// <summary>Starts as the plan; must be wholly known when Create returns without errors.</summary>
+    public required CtyValue State { get; set; }
+
+    public byte[]? Private { get; set; }
+
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class ReadRequest
+{
+    public required CtyValue State { get; init; }
+
+    public byte[]? Private { get; init; }
+
+    public object? ProviderData { get; init; }
+}
+
+public sealed class ReadResponse
+{
+    /// <summary>Starts as the current state. Set a null value to tell Terraform the object no longer exists.</summary>
+    public required CtyValue State { get; set; }
+
+    public byte[]? Private { get; set; }
+
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class UpdateRequest
+{
+    public required CtyValue Config { get; init; }
+
+    public required CtyValue Plan { get; init; }
+
+    public required CtyValue PriorState { get; init; }
+
+    public byte[]? Private { get; init; }
+
+    public object? ProviderData { get; init; }
+}
+
+public sealed class UpdateResponse
+{
+    /// <summary>Starts as the plan; must be wholly known when Update returns without errors.</summary>
+    public required CtyValue State { get; set; }
+
+    public byte[]? Private { get; set; }
+
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class DeleteRequest
+{
+    public required CtyValue PriorState { get; init; }
+
+    public byte[]? Private { get; init; }
+
+    public object? ProviderData { get; init; }
+}
+
+public sealed class DeleteResponse
+{
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class ImportStateRequest
+{
+    /// <summary>The string the user gave to <c>terraform import</c> or an import block.</summary>
+    public required string Id { get; init; }
+
+    public object? ProviderData { get; init; }
+}
+
+public sealed class ImportStateResponse
+{
+    /// <summary>Starts as an object with every attribute null; set at least what Read needs.</summary>
+    public required CtyValue State { get; set; }
+
+    public byte[]? Private { get; set; }
+
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class ModifyPlanRequest
+{
+    /// <summary>Null when the resource is being destroyed.</summary>
+    public required CtyValue Config { get; init; }
+
+    /// <summary>The plan so far; null when the resource is being destroyed.</summary>
+    public required CtyValue Plan { get; init; }
+
+    /// <summary>Null when the resource is being created.</summary>
+    public required CtyValue PriorState { get; init; }
+
+    public object? ProviderData { get; init; }
+
+    public bool IsCreate => PriorState.IsNull;
+
+    public bool IsDestroy => Plan.IsNull;
+}
+
+public sealed class ModifyPlanResponse
+{
+    public required CtyValue Plan { get; set; }
+
+    /// <summary>Paths whose change forces replacement (kept only where the value really changes).</summary>
+    public List<AttributePath> RequiresReplace { get; } = [];
+
+    public Diagnostics Diagnostics { get; } = new();
+}
+
+public sealed class ValidateConfigRequest
+{
+    /// <summary>May contain unknown values (interpolations not yet resolved).</summary>
+    public required CtyValue Config { get; init; }
+}
+
+public sealed class UpgradeStateRequest
+{
+    /// <summary>The schema version the state was written with (lower than the current one).</summary>
+    public required long Version { get; init; }
+
+    /// <summary>The stored state as JSON; decode with <see cref="StateJson.Decode"/> and the old schema's type.</summary>
+    public required ReadOnlyMemory<byte> RawStateJson { get; init; }
+}
+
+public sealed class UpgradeStateResponse
+{
+    /// <summary>The state in the current schema's type; leave unset (with an error) when the version is unknown.</summary>
+    public CtyValue? State { get; set; }
+
+    public Diagnostics Diagnostics { get; } = new();
+}

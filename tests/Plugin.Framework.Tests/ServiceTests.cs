@@ -1,0 +1,202 @@
+using System.Collections;
+using Google.Protobuf;
+using PodIdentity.Plugin.Framework.Internal;
+using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Values;
+using static PodIdentity.Plugin.Framework.Tests.Wire;
+using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
+
+namespace PodIdentity.Plugin.Framework.Tests;
+
+public sealed class ServiceTests
+{
+    private readonly FakeProvider _provider = new();
+    private readonly ProviderService _service;
+
+    public ServiceTests() => _service = new ProviderService(_provider);
+
+    [Fact]
+    public async Task Provider_schema_is_built_once_with_capabilities_and_empty_provider_meta()
+    {
+        var first = await _service.GetProviderSchema(new(), CancellationToken.None);
+        var second = await _service.GetProviderSchema(new(), CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.True(first.ServerCapabilities.PlanDestroy);
+        Assert.True(first.ServerCapabilities.GetProviderSchemaOptional);
+        Assert.False(first.ServerCapabilities.MoveResourceState);
+        Assert.Equal(["fake_thing"], first.ResourceSchemas.Keys);
+        Assert.Equal(["fake_lookup"], first.DataSourceSchemas.Keys);
+        Assert.Empty(first.ProviderMeta.Block.Attributes);
+        Assert.Equal("region", Assert.Single(first.Provider.Block.Attributes).Name);
+        Assert.Empty(first.Diagnostics);
+    }
+
+    [Fact]
+    public async Task Metadata_lists_types()
+    {
+        var metadata = await _service.GetMetadata(new(), CancellationToken.None);
+
+        Assert.Equal("fake_thing", Assert.Single(metadata.Resources).TypeName);
+        Assert.Equal("fake_lookup", Assert.Single(metadata.DataSources).TypeName);
+        Assert.True(metadata.ServerCapabilities.PlanDestroy);
+    }
+
+    [Fact]
+    public void Every_tfplugin6_rpc_is_registered()
+    {
+        var registry = (GrpcServiceRegistry)Activator.CreateInstance(typeof(GrpcServiceRegistry), nonPublic: true)!;
+
+        ProviderServer.Register(registry, _provider);
+
+        var methods = (IDictionary)typeof(GrpcServiceRegistry)
+            .GetProperty("Methods", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .GetValue(registry)!;
+        var registered = methods.Keys.Cast<string>().ToHashSet();
+        var service = Proto.Tfplugin6Reflection.Descriptor.Services.Single(s => s.Name == "Provider");
+        var expected = service.Methods.Where(m => !m.IsClientStreaming).Select(m => "/tfplugin6.Provider/" + m.Name).ToHashSet();
+        Assert.Equal(expected.Order(), registered.Order());
+        Assert.Contains("/tfplugin6.Provider/ListResource", registered);
+        Assert.Contains("/tfplugin6.Provider/PlanAction", registered);
+    }
+
+    [Fact]
+    public async Task Unsupported_610_rpcs_answer_unimplemented()
+    {
+        var ex = await Assert.ThrowsAsync<GrpcStatusException>(() => ProviderService.Unimplemented<Proto.ValidateListResourceConfig.Types.Response>("ValidateListResourceConfig"));
+
+        Assert.Equal(GrpcStatusCode.Unimplemented, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task StopProvider_cancels_an_in_flight_create_and_the_provider_keeps_serving()
+    {
+        _provider.Resource.CreateGate = new TaskCompletionSource();
+        var config = Thing(("name", S("web")));
+        var request = new Proto.ApplyResourceChange.Types.Request
+        {
+            TypeName = "fake_thing",
+            PriorState = Null(FakeResource.Type),
+            PlannedState = Dv(config.WithUnknown("id").WithUnknown("arn").WithBool("enabled", false)),
+            Config = Dv(config),
+        };
+
+        var inFlight = _service.ApplyResourceChange(request, CancellationToken.None);
+        await _provider.Resource.CreateStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(inFlight.IsCompleted);
+        var stop = await _service.StopProvider(new(), CancellationToken.None);
+        var cancelled = await inFlight.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("", stop.Error);
+        var d = Assert.Single(cancelled.Diagnostics);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Error, d.Severity);
+        Assert.Equal("Operation cancelled", d.Summary);
+        Assert.True(Read(cancelled.NewState, FakeResource.Type).IsNull);
+
+        // A new call after the stop is not born cancelled.
+        _provider.Resource.CreateGate = null;
+        var after = await _service.ApplyResourceChange(request, CancellationToken.None);
+        Assert.Empty(after.Diagnostics);
+        Assert.Equal("id-web", Read(after.NewState, FakeResource.Type).GetString("id"));
+    }
+
+    [Fact]
+    public async Task Import_fills_state_and_unknown_types_are_errors()
+    {
+        var imported = await _service.ImportResourceState(
+            new Proto.ImportResourceState.Types.Request { TypeName = "fake_thing", Id = "abc" }, CancellationToken.None);
+        var unknown = await _service.ImportResourceState(
+            new Proto.ImportResourceState.Types.Request { TypeName = "fake_other", Id = "abc" }, CancellationToken.None);
+
+        var resource = Assert.Single(imported.ImportedResources);
+        Assert.Equal("fake_thing", resource.TypeName);
+        Assert.Equal("abc", Read(resource.State, FakeResource.Type).GetString("id"));
+        Assert.Empty(unknown.ImportedResources);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Error, Assert.Single(unknown.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task Read_passes_private_through_and_can_remove_the_resource()
+    {
+        var state = Thing(("id", S("id-web")), ("name", S("web")));
+        var request = new Proto.ReadResource.Types.Request
+        {
+            TypeName = "fake_thing",
+            CurrentState = Dv(state),
+            Private = ByteString.CopyFromUtf8("p"),
+        };
+
+        var kept = await _service.ReadResource(request, CancellationToken.None);
+        _provider.Resource.RemoveOnRead = true;
+        var removed = await _service.ReadResource(request, CancellationToken.None);
+
+        Assert.Equal(state, Read(kept.NewState, FakeResource.Type));
+        Assert.Equal("p", kept.Private.ToStringUtf8());
+        Assert.True(Read(removed.NewState, FakeResource.Type).IsNull);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Warning, Assert.Single(removed.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task Data_source_read_accepts_json_input_and_answers_msgpack()
+    {
+        var type = new FakeDataSource().Schema.Type;
+        var config = ValueAccess.EmptyObject(type).WithString("name", "abc");
+
+        var response = await _service.ReadDataSource(new Proto.ReadDataSource.Types.Request
+        {
+            TypeName = "fake_lookup",
+            Config = new Proto.DynamicValue { Json = ByteString.CopyFrom(JsonValueCodec.Encode(config, type)) },
+        }, CancellationToken.None);
+
+        Assert.Empty(response.Diagnostics);
+        Assert.Equal("value-of-abc", Read(response.State, type).GetString("value"));
+    }
+
+    [Fact]
+    public async Task Garbage_dynamic_values_are_error_diagnostics()
+    {
+        var response = await _service.ValidateResourceConfig(new Proto.ValidateResourceConfig.Types.Request
+        {
+            TypeName = "fake_thing",
+            Config = new Proto.DynamicValue { Msgpack = ByteString.CopyFrom(0x92, 0x01, 0x02) },
+        }, CancellationToken.None);
+
+        var d = Assert.Single(response.Diagnostics);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Error, d.Severity);
+        Assert.Equal("Invalid value from Terraform", d.Summary);
+    }
+
+    [Fact]
+    public async Task Functions_identity_move_and_ephemeral_answers()
+    {
+        var functions = await _service.GetFunctions(new(), CancellationToken.None);
+        var call = await _service.CallFunction(new Proto.CallFunction.Types.Request { Name = "f" }, CancellationToken.None);
+        var identities = await _service.GetResourceIdentitySchemas(new(), CancellationToken.None);
+        var move = await _service.MoveResourceState(
+            new Proto.MoveResourceState.Types.Request { TargetTypeName = "fake_thing", SourceTypeName = "old_thing" }, CancellationToken.None);
+        var ephemeral = await _service.OpenEphemeralResource(
+            new Proto.OpenEphemeralResource.Types.Request { TypeName = "fake_eph" }, CancellationToken.None);
+        var identity = await _service.UpgradeResourceIdentity(
+            new Proto.UpgradeResourceIdentity.Types.Request { TypeName = "fake_thing" }, CancellationToken.None);
+
+        Assert.Empty(functions.Functions);
+        Assert.Empty(functions.Diagnostics);
+        Assert.Contains("\"f\"", call.Error.Text);
+        Assert.Empty(identities.IdentitySchemas);
+        Assert.Equal("Unable to Move Resource State", Assert.Single(move.Diagnostics).Summary);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Error, Assert.Single(ephemeral.Diagnostics).Severity);
+        Assert.Equal(Proto.Diagnostic.Types.Severity.Error, Assert.Single(identity.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task Configure_without_client_capabilities_works()
+    {
+        var response = await _service.ConfigureProvider(new Proto.ConfigureProvider.Types.Request
+        {
+            Config = Dv(ValueAccess.EmptyObject(_provider.Schema.Type)),
+        }, CancellationToken.None);
+
+        Assert.Empty(response.Diagnostics);
+        Assert.Equal("client-for-default", _service.ProviderData);
+    }
+}
