@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace PodIdentity.Aws.Clients;
+
+/// <summary>Builds the one handler all clients share: proxies, custom CA bundle, insecure mode.</summary>
+internal static class HttpClientFactory
+{
+    public static HttpMessageHandler CreateHandler(AwsProviderConfig config)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+        };
+
+        var proxy = ConfiguredProxy.Create(config.HttpProxy, config.HttpsProxy, config.NoProxy);
+        handler.UseProxy = proxy is not null;
+        handler.Proxy = proxy;
+
+        if (config.Insecure == true)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        else if (!string.IsNullOrEmpty(config.CustomCaBundle))
+        {
+            var roots = new X509Certificate2Collection();
+            roots.ImportFromPemFile(config.CustomCaBundle);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                ValidateAgainst(roots, certificate, errors);
+        }
+
+        return handler;
+    }
+
+    private static bool ValidateAgainst(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
+    }
+}
+
+/// <summary>http_proxy / https_proxy by request scheme, bypassed for no_proxy hosts (suffix match, <c>*</c> for all).</summary>
+internal sealed class ConfiguredProxy : IWebProxy
+{
+    private readonly Uri? _http;
+    private readonly Uri? _https;
+    private readonly string[] _bypass;
+
+    private ConfiguredProxy(Uri? http, Uri? https, string[] bypass)
+    {
+        _http = http;
+        _https = https;
+        _bypass = bypass;
+    }
+
+    public ICredentials? Credentials { get; set; }
+
+    public static ConfiguredProxy? Create(string? http, string? https, string? noProxy)
+    {
+        var h = Parse(http);
+        var s = Parse(https);
+        if (h is null && s is null)
+        {
+            return null;
+        }
+
+        var bypass = (noProxy ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new ConfiguredProxy(h, s, bypass);
+    }
+
+    public Uri? GetProxy(Uri destination) => IsBypassed(destination) ? null : destination.Scheme == "https" ? _https : _http;
+
+    public bool IsBypassed(Uri host)
+    {
+        // Like Go's proxy rules, which the official provider follows: loopback never goes through a proxy.
+        if (host.IsLoopback)
+        {
+            return true;
+        }
+
+        var name = host.Host;
+        foreach (var entry in _bypass)
+        {
+            if (entry == "*")
+            {
+                return true;
+            }
+
+            var suffix = entry.TrimStart('*').TrimStart('.');
+            if (name.Equals(suffix, StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("." + suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return (_https is null && host.Scheme == "https") || (_http is null && host.Scheme == "http");
+    }
+
+    private static Uri? Parse(string? value) =>
+        string.IsNullOrEmpty(value) ? null : Uri.TryCreate(value, UriKind.Absolute, out var u) ? u : null;
+}
