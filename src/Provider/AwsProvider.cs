@@ -1,0 +1,58 @@
+using PodIdentity.Aws.Clients;
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Configuration;
+
+namespace PodIdentity.Provider;
+
+/// <summary>
+/// The provider: its configuration schema, validation and configure, and the resource and data source types it
+/// serves. Construction does no AWS work (start-up must stay fast); everything AWS happens in ConfigureAsync.
+/// </summary>
+public sealed class AwsProvider : IProviderWithValidateConfig
+{
+    // ------------------------------------------------------------------------------------------------------------
+    // THE REGISTRATION LIST. Add one line per resource or data source type here (and nowhere else in this file).
+    // Each type reads its AwsProviderContext from request.ProviderData (see AwsProviderContext.From).
+    // ------------------------------------------------------------------------------------------------------------
+    private static readonly Func<IResource>[] ResourceFactories =
+    [
+        () => new Resources.PodIdentityAssociationResource(),
+    ];
+
+    private static readonly Func<IDataSource>[] DataSourceFactories =
+    [
+        () => new Resources.PodIdentityAssociationDataSource(),
+        () => new Resources.PodIdentityAssociationsDataSource(),
+    ];
+    // ------------------------------------------------------------------------------------------------------------
+
+    private readonly Func<IReadOnlyDictionary<string, string>> _environment;
+    private readonly AwsClientOptions? _clientOptions;
+
+    public AwsProvider()
+        : this(AwsConfigResolver.ProcessEnvironment, null)
+    {
+    }
+
+    /// <param name="environment">Read at configure time (env vars for AWS settings and TF_AWS_* tags).</param>
+    /// <param name="clientOptions">Base client options (tests replace the HTTP handler); null uses the network.</param>
+    internal AwsProvider(Func<IReadOnlyDictionary<string, string>> environment, AwsClientOptions? clientOptions)
+    {
+        _environment = environment;
+        _clientOptions = clientOptions;
+        Resources = ResourceFactories.Select(f => f()).ToArray();
+        DataSources = DataSourceFactories.Select(f => f()).ToArray();
+    }
+
+    public Schema Schema => ProviderSchema.Instance;
+
+    public IReadOnlyList<IResource> Resources { get; }
+
+    public IReadOnlyList<IDataSource> DataSources { get; }
+
+    public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics) =>
+        ProviderConfigValidation.Validate(request.Config, diagnostics);
+
+    public Task ConfigureAsync(ProviderConfigureRequest request, ProviderConfigureResponse response, CancellationToken cancellationToken) =>
+        ProviderConfigure.RunAsync(request, response, _environment(), _clientOptions, cancellationToken);
+}

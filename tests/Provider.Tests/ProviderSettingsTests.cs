@@ -1,0 +1,90 @@
+using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Configuration;
+using static PodIdentity.Provider.Tests.ProviderConfigs;
+
+namespace PodIdentity.Provider.Tests;
+
+public sealed class ProviderSettingsTests
+{
+    [Fact]
+    public void Every_argument_reaches_the_aws_configuration()
+    {
+        var settings = ProviderSettings.Read(Config(
+            ("region", S("eu-west-1")),
+            ("access_key", S("AKID")),
+            ("secret_key", S("secret")),
+            ("token", S("tok")),
+            ("profile", S("dev")),
+            ("shared_config_files", StrList("/a/config", "/b/config")),
+            ("shared_credentials_files", StrList("/a/credentials")),
+            ("skip_credentials_validation", CtyValue.Bool(true)),
+            ("skip_requesting_account_id", CtyValue.Bool(false)),
+            ("skip_region_validation", CtyValue.Bool(true)),
+            ("skip_metadata_api_check", CtyValue.Bool(true)),
+            ("max_retries", CtyValue.Number(7)),
+            ("retry_mode", S("standard")),
+            ("allowed_account_ids", StrSet("111111111111")),
+            ("forbidden_account_ids", StrSet("222222222222")),
+            ("custom_ca_bundle", S("/ca.pem")),
+            ("http_proxy", S("http://p:1")),
+            ("https_proxy", S("http://p:2")),
+            ("no_proxy", S("localhost")),
+            ("insecure", CtyValue.Bool(true)),
+            ("skip_pod_identity_agent_check", CtyValue.Bool(true)),
+            ("assume_role", Block("assume_role",
+                ("role_arn", S("arn:aws:iam::111111111111:role/a")), ("session_name", S("s")), ("external_id", S("e")),
+                ("duration", S("1h")), ("policy", S("{}")), ("tags", StrMap(("k", "v"))), ("transitive_tag_keys", StrSet("k")))),
+            ("assume_role_with_web_identity", Block("assume_role_with_web_identity",
+                ("role_arn", S("arn:aws:iam::111111111111:role/w")), ("session_name", S("ws")),
+                ("web_identity_token", S("jwt")), ("web_identity_token_file", S("/t")), ("duration", S("30m")))),
+            ("endpoints", Block("endpoints", ("eks", S("http://eks")), ("iam", S("http://iam")), ("sts", S("http://sts")))),
+            ("default_tags", Block("default_tags", ("tags", StrMap(("env", "prod"))))),
+            ("ignore_tags", Block("ignore_tags", ("keys", StrSet("owner")), ("key_prefixes", StrSet("k8s/"))))));
+
+        var c = settings.Aws;
+        Assert.Equal(("eu-west-1", "AKID", "secret", "tok", "dev"), (c.Region, c.AccessKey, c.SecretKey, c.Token, c.Profile));
+        Assert.Equal(["/a/config", "/b/config"], c.SharedConfigFiles!);
+        Assert.Equal(["/a/credentials"], c.SharedCredentialsFiles!);
+        Assert.Equal((true, false, true, true), (c.SkipCredentialsValidation, c.SkipRequestingAccountId, c.SkipRegionValidation, c.SkipMetadataApiCheck));
+        Assert.Equal((7, "standard"), (c.MaxRetries, c.RetryMode));
+        Assert.Equal(["111111111111"], c.AllowedAccountIds!);
+        Assert.Equal(["222222222222"], c.ForbiddenAccountIds!);
+        Assert.Equal(("/ca.pem", "http://p:1", "http://p:2", "localhost", true), (c.CustomCaBundle, c.HttpProxy, c.HttpsProxy, c.NoProxy, c.Insecure));
+
+        var ar = c.AssumeRole!;
+        Assert.Equal(("arn:aws:iam::111111111111:role/a", "s", "e", "1h", "{}"), (ar.RoleArn, ar.SessionName, ar.ExternalId, ar.Duration, ar.Policy));
+        Assert.Equal("v", ar.Tags!["k"]);
+        Assert.Equal(["k"], ar.TransitiveTagKeys!);
+
+        var wi = c.AssumeRoleWithWebIdentity!;
+        Assert.Equal(("arn:aws:iam::111111111111:role/w", "ws", "jwt", "/t", "30m"), (wi.RoleArn, wi.SessionName, wi.WebIdentityToken, wi.WebIdentityTokenFile, wi.Duration));
+        Assert.Equal(("http://eks", "http://iam", "http://sts"), (c.Endpoints!.Eks, c.Endpoints.Iam, c.Endpoints.Sts));
+
+        Assert.Equal("prod", settings.DefaultTags!["env"]);
+        Assert.Equal(["owner"], settings.IgnoreKeys!);
+        Assert.Equal(["k8s/"], settings.IgnoreKeyPrefixes!);
+        Assert.True(settings.SkipPodIdentityAgentCheck);
+    }
+
+    [Fact]
+    public void An_assume_role_block_without_a_role_arn_assumes_nothing()
+    {
+        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("session_name", S("s")))))).Aws.AssumeRole);
+        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("role_arn", S("")))))).Aws.AssumeRole);
+    }
+
+    [Fact]
+    public void Unknown_and_empty_values_read_as_not_set()
+    {
+        var settings = ProviderSettings.Read(Config(
+            ("region", UnknownString),
+            ("profile", S("")),
+            ("max_retries", CtyValue.Unknown(CtyType.Number)),
+            ("endpoints", CtyValue.Unknown(ProviderConfigs.Type.AttributeTypes["endpoints"]))));
+        Assert.Null(settings.Aws.Region);
+        Assert.Null(settings.Aws.Profile);
+        Assert.Null(settings.Aws.MaxRetries);
+        Assert.Null(settings.Aws.Endpoints);
+        Assert.False(settings.SkipPodIdentityAgentCheck);
+    }
+}

@@ -1,0 +1,125 @@
+using PodIdentity.Aws.Clients;
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Resources;
+
+namespace PodIdentity.Provider.Tests.Resources;
+
+/// <summary>A clock that only moves when told to: retry budgets are tested without sleeping.</summary>
+internal sealed class StepClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>The resource and data sources wired to a configured provider context whose EKS is a <see cref="FakeEks"/>.</summary>
+internal sealed class AssociationRig : IDisposable
+{
+    public const string Role = "arn:aws:iam::123456789012:role/payments-api";
+    public const string OtherRole = "arn:aws:iam::123456789012:role/payments-api-v2";
+    public const string Target = "arn:aws:iam::123456789012:role/cross-account-target";
+    public const string Id = "a-0123456789abcdefg";
+
+    public AssociationRig(TagPolicy? tags = null, TimeSpan? retryBudget = null)
+    {
+        Context = AwsProviderContext.Create(
+            new AwsProviderConfig
+            {
+                Region = "us-west-2",
+                AccessKey = "AKIDEXAMPLE",
+                SecretKey = "not-a-real-secret",
+                Endpoints = new EndpointsConfig { Eks = "https://eks.test", Iam = "https://iam.test", Sts = "https://sts.test" },
+            },
+            new AwsClientOptions
+            {
+                Handler = Eks,
+                Environment = new Dictionary<string, string>(),
+                Delay = (_, ct) => Task.Delay(0, ct),
+            },
+            tags ?? TagPolicy.None,
+            "123456789012");
+        Resource = new PodIdentityAssociationResource(new RolePropagationRetry(retryBudget ?? TimeSpan.FromMinutes(2), Clock, (d, _) =>
+        {
+            Waits.Add(d);
+            Clock.Now += d;
+            return Task.CompletedTask;
+        }));
+    }
+
+    public FakeEks Eks { get; } = new();
+
+    public StepClock Clock { get; } = new();
+
+    public List<TimeSpan> Waits { get; } = [];
+
+    public AwsProviderContext Context { get; }
+
+    public PodIdentityAssociationResource Resource { get; }
+
+    public ObjectType Type => Resource.Schema.Type;
+
+    /// <summary>A resource value with every attribute null except the given ones.</summary>
+    public CtyValue Value(params (string Name, object? Value)[] set) => Build(Type, set);
+
+    /// <summary>The configuration of a typical association, with overrides.</summary>
+    public CtyValue Config(params (string Name, object? Value)[] set) =>
+        Value([("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api"), ("role_arn", Role), .. set]);
+
+    /// <summary>What Terraform's proposed state looks like for a create before the provider's plan logic.</summary>
+    public CtyValue CreatePlan(CtyValue config)
+    {
+        var plan = config;
+        foreach (var name in new[] { "id", "association_arn", "association_id", "external_id", "tags_all", "owner_arn", "created_at", "modified_at", "region" })
+        {
+            if (plan.GetAttribute(name).IsNull)
+            {
+                plan = plan.WithUnknown(name);
+            }
+        }
+
+        return plan.GetAttribute("disable_session_tags").IsNull ? plan.WithBool("disable_session_tags", false) : plan;
+    }
+
+    /// <summary>Runs the resource's plan logic as the framework does after its own steps.</summary>
+    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
+    {
+        var response = new ModifyPlanResponse { Plan = plan };
+        await Resource.ModifyPlanAsync(
+            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, ProviderData = Context }, response, CancellationToken.None);
+        return response;
+    }
+
+    /// <summary>A state as a successful create of <see cref="Config"/> would leave it.</summary>
+    public CtyValue State(params (string Name, object? Value)[] set) => Config([
+        ("id", Id), ("association_id", Id), ("association_arn", $"arn:aws:eks:us-west-2:123456789012:podidentityassociation/lab/{Id}"),
+        ("disable_session_tags", false), ("tags_all", new Dictionary<string, string>()), ("region", "us-west-2"),
+        ("created_at", "2026-01-01T00:00:00Z"), ("modified_at", "2026-01-01T00:00:00Z"), .. set]);
+
+    public static CtyValue Build(ObjectType type, IEnumerable<(string Name, object? Value)> set)
+    {
+        var value = ValueAccess.EmptyObject(type);
+        foreach (var (name, v) in set)
+        {
+            value = value.WithAttribute(name, v switch
+            {
+                null => CtyValue.Null(type.AttributeTypes[name]),
+                CtyValue c => c,
+                string s => CtyValue.String(s),
+                bool b => CtyValue.Bool(b),
+                IReadOnlyDictionary<string, string> m => Map(m),
+                _ => throw new ArgumentException($"unsupported test value for {name}"),
+            });
+        }
+
+        return value;
+    }
+
+    public static CtyValue Map(IReadOnlyDictionary<string, string> m) =>
+        CtyValue.Map(CtyType.String, m.Select(kv => KeyValuePair.Create(kv.Key, CtyValue.String(kv.Value))));
+
+    public static Dictionary<string, string> Tags(params (string Key, string Value)[] tags) =>
+        tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+    public void Dispose() => Context.Dispose();
+}
