@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace PodIdentity.Provider.AcceptanceTests.Harness;
+
+/// <summary>
+/// A scratch working directory with a CLI config that dev-overrides podidentity/aws to the build under test.
+/// Every command runs the configured CLI binary (terraform or tofu) with the emulator's endpoint and keys.
+/// </summary>
+internal sealed class TerraformWorkspace : IDisposable
+{
+    private readonly Dictionary<string, string?> _environment;
+
+    public TerraformWorkspace(EmulatorProcess? emulator = null)
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("tfws-").FullName;
+        var cliConfig = Path.Combine(Directory, ".terraformrc");
+        File.WriteAllText(cliConfig, $$"""
+            provider_installation {
+              dev_overrides {
+                "podidentity/aws" = "{{TestPaths.ProviderDir}}"
+              }
+              direct {}
+            }
+            """);
+
+        _environment = new Dictionary<string, string?>
+        {
+            ["TF_CLI_CONFIG_FILE"] = cliConfig,
+            ["TF_IN_AUTOMATION"] = "1",
+            ["CHECKPOINT_DISABLE"] = "1",
+            ["TF_LOG"] = null,
+            ["TF_LOG_PROVIDER"] = null,
+            ["AWS_PROFILE"] = null,
+            ["AWS_CONFIG_FILE"] = Path.Combine(Directory, "no-aws-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Directory, "no-aws-credentials"),
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        if (emulator is not null)
+        {
+            _environment["AWS_ENDPOINT_URL"] = emulator.BaseUrl.ToString().TrimEnd('/');
+            _environment["AWS_ACCESS_KEY_ID"] = "test";
+            _environment["AWS_SECRET_ACCESS_KEY"] = "test";
+            _environment["AWS_SESSION_TOKEN"] = null;
+            _environment["AWS_REGION"] = EmulatorProcess.Region;
+        }
+    }
+
+    public string Directory { get; }
+
+    public TerraformWorkspace WithEnvironment(string key, string? value)
+    {
+        _environment[key] = value;
+        return this;
+    }
+
+    public TerraformWorkspace Write(string fileName, string content)
+    {
+        File.WriteAllText(Path.Combine(Directory, fileName), content);
+        return this;
+    }
+
+    public TerraformWorkspace CopyFrom(string folder)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(folder, "*.tf"))
+        {
+            File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return this;
+    }
+
+    public Task<ProcessResult> RunAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync(TestPaths.TerraformBinary, arguments, Directory, _environment, TimeSpan.FromMinutes(5));
+
+    public async Task<ProcessResult> ApplyAsync(params string[] extra) =>
+        (await RunAsync(["apply", "-auto-approve", "-input=false", "-no-color", .. extra])).EnsureSuccess("apply");
+
+    /// <summary>Runs `plan -detailed-exitcode`: 0 means no changes, 2 means changes, anything else fails.</summary>
+    public Task<ProcessResult> PlanAsync(params string[] extra) =>
+        RunAsync(["plan", "-input=false", "-no-color", "-detailed-exitcode", .. extra]);
+
+    public async Task<JsonDocument> StateAsync()
+    {
+        var result = (await RunAsync("show", "-json", "-no-color")).EnsureSuccess("show -json");
+        return JsonDocument.Parse(result.Stdout);
+    }
+
+    /// <summary>The attribute values of one resource in state, by address (e.g. aws_eks_pod_identity_association.app).</summary>
+    public async Task<JsonElement> ResourceAsync(string address)
+    {
+        using var state = await StateAsync();
+        var resources = state.RootElement.GetProperty("values").GetProperty("root_module").GetProperty("resources");
+        foreach (var resource in resources.EnumerateArray())
+        {
+            if (resource.GetProperty("address").GetString() == address)
+            {
+                return resource.GetProperty("values").Clone();
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"{address} is not in state");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using PodIdentity.Provider.AcceptanceTests.Harness;
+
+namespace PodIdentity.Provider.AcceptanceTests.ProviderConfig;
+
+/// <summary>The published executable on its own: go-plugin handshake on stdout and nothing else.</summary>
+public sealed class ProviderExecutableTests
+{
+    private const string MagicCookie = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+
+    private static string Binary => Path.Combine(TestPaths.ProviderDir, "terraform-provider-aws");
+
+    [Fact]
+    public async Task Handshake_line_is_the_first_stdout_line_and_names_protocol_6()
+    {
+        var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment["TF_PLUGIN_MAGIC_COOKIE"] = MagicCookie;
+        info.Environment["PLUGIN_PROTOCOL_VERSIONS"] = "5,6";
+        info.Environment.Remove("PLUGIN_CLIENT_CERT");
+        info.Environment.Remove("TF_LOG");
+        info.Environment.Remove("TF_LOG_PROVIDER");
+
+        using var process = Process.Start(info)!;
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var parts = line!.Split('|');
+            Assert.Equal(["1", "6", "unix"], parts[..3]);
+            Assert.StartsWith("/", parts[3]);
+            Assert.Equal("grpc", parts[4]);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Started_by_hand_it_explains_itself_on_stderr_and_prints_nothing_on_stdout()
+    {
+        var result = await ProcessRunner.RunAsync(
+            Binary, [], Path.GetTempPath(),
+            new Dictionary<string, string?> { ["TF_PLUGIN_MAGIC_COOKIE"] = null },
+            TimeSpan.FromSeconds(30));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.NotEqual("", result.Stderr.Trim());
+    }
+}
