@@ -16,13 +16,16 @@ public sealed class AwsProvider : IProviderWithValidateConfig
     // ------------------------------------------------------------------------------------------------------------
     private static readonly Func<IResource>[] ResourceFactories =
     [
-        () => new Resources.PodIdentityAssociationResource(),
+        () => new Resources.PodIdentityAssociationResource { CheckPodIdentityAgent = true },
+        () => new Resources.AddonResource(),
     ];
 
     private static readonly Func<IDataSource>[] DataSourceFactories =
     [
         () => new Resources.PodIdentityAssociationDataSource(),
         () => new Resources.PodIdentityAssociationsDataSource(),
+        () => new Resources.AddonDataSource(),
+        () => new Resources.AddonVersionDataSource(),
     ];
     // ------------------------------------------------------------------------------------------------------------
 

@@ -70,8 +70,17 @@ internal sealed partial class PodIdentityAssociationResource
         }
 
         response.Plan = plan;
-        return Task.CompletedTask;
+        return request.IsCreate && context is not null && CheckPodIdentityAgent ? CheckAgentAsync(context, plan, response.Diagnostics, cancellationToken) : Task.CompletedTask;
     }
+
+    /// <summary>Turns on the add-on's agent check (set by the provider's registration; off for bare instances in tests).</summary>
+    internal bool CheckPodIdentityAgent { get; init; }
+
+    // The add-on's agent check (AddonAgentCheck): warn when the cluster cannot give pods credentials yet.
+    private static Task CheckAgentAsync(AwsProviderContext context, CtyValue plan, Diagnostics diagnostics, CancellationToken cancellationToken) =>
+        plan.GetString(Names.ClusterName) is { } cluster && plan.GetString(Names.Region) is { } region
+            ? AddonAgentCheck.For(context).WarnIfMissingAsync(region, cluster, diagnostics, cancellationToken)
+            : Task.CompletedTask;
 
     private static CtyValue PlanUpdate(CtyValue prior, CtyValue plan, Diagnostics diagnostics)
     {

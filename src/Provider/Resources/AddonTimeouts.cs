@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
+
+namespace PodIdentity.Provider.Resources;
+
+/// <summary>The <c>timeouts</c> block: Go-style durations ("20m", "1h30m", "45s") with the official defaults.</summary>
+internal static partial class AddonTimeouts
+{
+    public static readonly TimeSpan CreateDefault = TimeSpan.FromMinutes(20);
+    public static readonly TimeSpan UpdateDefault = TimeSpan.FromMinutes(20);
+    public static readonly TimeSpan DeleteDefault = TimeSpan.FromMinutes(40);
+
+    /// <summary>The timeout for <paramref name="operation"/> (create, update, delete) from a resource value.</summary>
+    public static TimeSpan For(CtyValue resource, string operation, TimeSpan fallback)
+    {
+        var block = resource.GetAttribute(AddonNames.Timeouts);
+        if (block.IsNull || !block.IsKnown)
+        {
+            return fallback;
+        }
+
+        return block.GetString(operation) is { } text && TryParse(text, out var d) ? d : fallback;
+    }
+
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        if (text.Length == 0 || !WholePattern().IsMatch(text))
+        {
+            return false;
+        }
+
+        foreach (Match m in PartPattern().Matches(text))
+        {
+            var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            duration += m.Groups[2].Value switch
+            {
+                "h" => TimeSpan.FromHours(n),
+                "m" => TimeSpan.FromMinutes(n),
+                "s" => TimeSpan.FromSeconds(n),
+                _ => TimeSpan.FromMilliseconds(n),
+            };
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|h|m|s))+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholePattern();
+
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(ms|h|m|s)", RegexOptions.CultureInvariant)]
+    private static partial Regex PartPattern();
+}
