@@ -1,3 +1,7 @@
+output "pod_identity_agent_version" {
+  value = aws_eks_addon.pod_identity_agent.addon_version
+}
+
 output "payments_association_id" {
   value = aws_eks_pod_identity_association.payments.association_id
 }

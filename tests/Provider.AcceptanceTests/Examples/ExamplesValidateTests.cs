@@ -28,6 +28,9 @@ public sealed class ExamplesValidateTests
         Assert.Contains(Path.Combine("resources", "aws_eks_pod_identity_association"), folders);
         Assert.Contains(Path.Combine("data-sources", "aws_eks_pod_identity_association"), folders);
         Assert.Contains(Path.Combine("data-sources", "aws_eks_pod_identity_associations"), folders);
+        Assert.Contains(Path.Combine("resources", "aws_eks_addon"), folders);
+        Assert.Contains(Path.Combine("data-sources", "aws_eks_addon"), folders);
+        Assert.Contains(Path.Combine("data-sources", "aws_eks_addon_version"), folders);
     }
 
     [Theory]
