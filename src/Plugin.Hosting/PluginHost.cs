@@ -99,6 +99,7 @@ public static class PluginHost
             lifetime.BeginStopping();
             await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
             await server.DisposeAsync().ConfigureAwait(false);
+            Log.Debug("plugin server stopped");
         }
 
         return 0;

@@ -1,21 +1,30 @@
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
 
 /// <summary>
-/// The server side of AutoMTLS, prepared in the background: the certificate (needed for the handshake line) and
-/// the SslStream certificate context (needed only by the first TLS connection; building it loads the system
-/// trust store, which is slow) are made while Kestrel starts on the main thread.
+/// The server side of AutoMTLS, prepared in the background while Kestrel starts on the main thread: the
+/// certificate (needed for the handshake line) and the SslStream certificate context (needed by the first TLS
+/// connection, which Terraform opens within milliseconds of the line). On Linux every chain build, including
+/// the one inside SslStreamCertificateContext.Create and the one SslStream makes for the client certificate,
+/// first loads and parses the whole system trust store (~100-250 ms). That load does not need our certificate,
+/// so it runs on its own task from the start instead of after the certificate.
 /// </summary>
 internal sealed class ServerTls : IDisposable
 {
     private ServerTls(byte[] pinnedClient)
     {
         PinnedClient = pinnedClient;
+        var trustStore = Task.Run(() => WarmTrustStore(pinnedClient));
         Certificate = Task.Run(() => AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow));
         Context = Task.Run(async () =>
-            SslStreamCertificateContext.Create(await Certificate.ConfigureAwait(false), additionalCertificates: null, offline: true));
+        {
+            var certificate = await Certificate.ConfigureAwait(false);
+            await trustStore.ConfigureAwait(false);
+            return SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+        });
     }
 
     /// <summary>DER bytes of Terraform's client certificate (PLUGIN_CLIENT_CERT).</summary>
@@ -32,6 +41,28 @@ internal sealed class ServerTls : IDisposable
         if (Certificate.IsCompletedSuccessfully)
         {
             Certificate.Result.Dispose();
+        }
+    }
+
+    /// <summary>The same chain build SslStream will make for Terraform's certificate: it fills the process-wide
+    /// trust store cache. The result does not matter (the pin decides); a failure only loses the head start.</summary>
+    private static void WarmTrustStore(byte[] pinnedClient)
+    {
+        try
+        {
+            using var client = X509CertificateLoader.LoadCertificate(pinnedClient);
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.DisableCertificateDownloads = true;
+            chain.Build(client);
+            foreach (var element in chain.ChainElements)
+            {
+                element.Certificate.Dispose();
+            }
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            Log.Debug("could not pre-load the system trust store", ("error", ex.Message));
         }
     }
 }
