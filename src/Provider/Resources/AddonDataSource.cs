@@ -2,6 +2,7 @@ using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using N = PodIdentity.Provider.Resources.AddonNames;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -31,14 +32,14 @@ internal sealed class AddonDataSource : IDataSource
             },
             new SchemaAttribute { Name = N.AddonName, Type = CtyType.String, Required = true, Description = "The add-on, e.g. eks-pod-identity-agent." },
             new SchemaAttribute { Name = N.Region, Type = CtyType.String, Optional = true, Computed = true, Description = "The region of the cluster; defaults to the provider's." },
-            Out(N.Id, "cluster_name:addon_name."),
-            Out(N.Arn, "The ARN of the add-on."),
-            Out(N.AddonVersion, "The installed version."),
-            Out(N.ConfigurationValues, "The add-on's configuration (JSON or YAML, as given)."),
-            Out(N.ServiceAccountRoleArn, "The IRSA role of the add-on's service account, if any."),
-            Out(N.Status, "The add-on status."),
-            Out(N.CreatedAt, "When the add-on was created (RFC 3339)."),
-            Out(N.ModifiedAt, "When the add-on was last modified (RFC 3339)."),
+            Output(N.Id, "cluster_name:addon_name."),
+            Output(N.Arn, "The ARN of the add-on."),
+            Output(N.AddonVersion, "The installed version."),
+            Output(N.ConfigurationValues, "The add-on's configuration (JSON or YAML, as given)."),
+            Output(N.ServiceAccountRoleArn, "The IRSA role of the add-on's service account, if any."),
+            Output(N.Status, "The add-on status."),
+            Output(N.CreatedAt, "When the add-on was created (RFC 3339)."),
+            Output(N.ModifiedAt, "When the add-on was last modified (RFC 3339)."),
             new SchemaAttribute { Name = N.Tags, Type = CtyType.Map(CtyType.String), Computed = true, Description = "Tags, without keys ignore_tags names." },
             new SchemaAttribute { Name = N.NamespaceConfig, Type = CtyType.List(NamespaceType), Computed = true, Description = "The namespace the add-on runs in." },
             new SchemaAttribute
@@ -103,7 +104,4 @@ internal sealed class AddonDataSource : IDataSource
                 : [CtyValue.Object(NamespaceType, new Dictionary<string, CtyValue> { [N.Namespace] = CtyValue.String(ns) })]))
             .WithAttribute(N.PodIdentityAssociation, CtyValue.Set(AssociationType, associations));
     }
-
-    private static SchemaAttribute Out(string name, string description) =>
-        new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
 }

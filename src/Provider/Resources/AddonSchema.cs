@@ -1,6 +1,7 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using N = PodIdentity.Provider.Resources.AddonNames;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -19,8 +20,8 @@ internal static class AddonSchema
         Description = "An EKS add-on, such as eks-pod-identity-agent (which pod identity associations need) or vpc-cni.",
         Attributes =
         [
-            Fixed(N.Id, "cluster_name:addon_name."),
-            Fixed(N.Arn, "The ARN of the add-on."),
+            Assigned(N.Id, "cluster_name:addon_name."),
+            Assigned(N.Arn, "The ARN of the add-on."),
             new SchemaAttribute
             {
                 Name = N.ClusterName,
@@ -112,7 +113,7 @@ internal static class AddonSchema
                 Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the add-on.",
                 PlanModifiers = [PlanModifiers.RequiresReplace()],
             },
-            Fixed(N.CreatedAt, "When the add-on was created (RFC 3339)."),
+            Assigned(N.CreatedAt, "When the add-on was created (RFC 3339)."),
             new SchemaAttribute { Name = N.ModifiedAt, Type = CtyType.String, Computed = true, Description = "When the add-on was last modified (RFC 3339)." },
             new SchemaAttribute { Name = N.Status, Type = CtyType.String, Computed = true, Description = "The add-on status (ACTIVE, DEGRADED...)." },
             new SchemaAttribute
@@ -184,14 +185,5 @@ internal static class AddonSchema
         Optional = true,
         Description = $"A duration such as \"30s\", \"20m\" or \"1h\" for {name}.",
         Validators = [AddonValidators.Duration],
-    };
-
-    private static SchemaAttribute Fixed(string name, string description) => new()
-    {
-        Name = name,
-        Type = CtyType.String,
-        Computed = true,
-        Description = description,
-        PlanModifiers = [PlanModifiers.UseStateForUnknown()],
     };
 }

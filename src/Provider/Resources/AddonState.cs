@@ -2,6 +2,7 @@ using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using N = PodIdentity.Provider.Resources.AddonNames;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -24,7 +25,7 @@ internal static class AddonState
         var cluster = a.ClusterName ?? prior.GetString(N.ClusterName)!;
         var name = a.AddonName ?? prior.GetString(N.AddonName)!;
         var priorValues = prior.GetString(N.ConfigurationValues);
-        var remoteValues = Empty(a.ConfigurationValues);
+        var remoteValues = NullIfEmpty(a.ConfigurationValues);
         var (tags, tagsAll) = AssociationTags.FromRemote(a.Tags, prior.GetAttribute(N.Tags), policy);
 
         var state = prior
@@ -34,7 +35,7 @@ internal static class AddonState
             .WithString(N.AddonName, name)
             .WithString(N.AddonVersion, a.AddonVersion)
             .WithString(N.ConfigurationValues, AddonConfigValues.Equivalent(priorValues, remoteValues) ? priorValues : remoteValues)
-            .WithString(N.ServiceAccountRoleArn, Empty(a.ServiceAccountRoleArn))
+            .WithString(N.ServiceAccountRoleArn, NullIfEmpty(a.ServiceAccountRoleArn))
             .WithAttribute(N.Tags, tags)
             .WithAttribute(N.TagsAll, tagsAll)
             .WithString(N.Region, region)
@@ -120,6 +121,4 @@ internal static class AddonState
     private static ObjectType NamespaceObject(ObjectType type) => (ObjectType)((ListType)type.AttributeTypes[N.NamespaceConfig]).ElementType;
 
     private static CtyValue Str(string? s) => s is null ? CtyValue.Null(CtyType.String) : CtyValue.String(s);
-
-    private static string? Empty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

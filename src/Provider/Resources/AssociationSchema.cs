@@ -1,5 +1,6 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -12,9 +13,9 @@ internal static class AssociationSchema
             + "credentials for an IAM role (optionally chained into a target role).",
         Attributes =
         [
-            Computed(Names.Id, "The association id (same as association_id)."),
-            Computed(Names.AssociationArn, "The ARN of the association."),
-            Computed(Names.AssociationId, "The id of the association, e.g. a-abcdefghijklmnopq."),
+            Assigned(Names.Id, "The association id (same as association_id)."),
+            Assigned(Names.AssociationArn, "The ARN of the association."),
+            Assigned(Names.AssociationId, "The id of the association, e.g. a-abcdefghijklmnopq."),
             new SchemaAttribute
             {
                 Name = Names.ClusterName,
@@ -110,8 +111,8 @@ internal static class AssociationSchema
                 Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the association.",
                 PlanModifiers = [PlanModifiers.RequiresReplace()],
             },
-            Computed(Names.OwnerArn, "Set when an EKS add-on owns the association; such an association is changed through the add-on."),
-            Computed(Names.CreatedAt, "When the association was created (RFC 3339)."),
+            Assigned(Names.OwnerArn, "Set when an EKS add-on owns the association; such an association is changed through the add-on."),
+            Assigned(Names.CreatedAt, "When the association was created (RFC 3339)."),
             new SchemaAttribute
             {
                 Name = Names.ModifiedAt,
@@ -123,12 +124,4 @@ internal static class AssociationSchema
     };
 
     // Values AWS assigns once: kept from state in later plans instead of "known after apply".
-    private static SchemaAttribute Computed(string name, string description) => new()
-    {
-        Name = name,
-        Type = CtyType.String,
-        Computed = true,
-        Description = description,
-        PlanModifiers = [PlanModifiers.UseStateForUnknown()],
-    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -15,14 +16,14 @@ internal static class AssociationState
     public static CtyValue FromApi(PodIdentityAssociation a, CtyValue prior, string region, TagPolicy policy)
     {
         var priorPolicy = prior.GetString(Names.Policy);
-        var remotePolicy = Empty(a.Policy);
+        var remotePolicy = NullIfEmpty(a.Policy);
         var (tags, tagsAll) = AssociationTags.FromRemote(a.Tags, prior.GetAttribute(Names.Tags), policy);
         return Computed(prior, a)
             .WithString(Names.ClusterName, a.ClusterName ?? prior.GetString(Names.ClusterName))
             .WithString(Names.Namespace, a.Namespace)
             .WithString(Names.ServiceAccount, a.ServiceAccount)
             .WithString(Names.RoleArn, a.RoleArn)
-            .WithString(Names.TargetRoleArn, Empty(a.TargetRoleArn))
+            .WithString(Names.TargetRoleArn, NullIfEmpty(a.TargetRoleArn))
             .WithBool(Names.DisableSessionTags, a.DisableSessionTags ?? false)
             .WithString(Names.Policy, PolicyDocument.Equivalent(priorPolicy, remotePolicy) ? priorPolicy : remotePolicy)
             .WithAttribute(Names.Tags, tags)
@@ -57,10 +58,8 @@ internal static class AssociationState
         .WithString(Names.Id, a.AssociationId)
         .WithString(Names.AssociationId, a.AssociationId)
         .WithString(Names.AssociationArn, a.AssociationArn)
-        .WithString(Names.ExternalId, Empty(a.ExternalId))
-        .WithString(Names.OwnerArn, Empty(a.OwnerArn))
+        .WithString(Names.ExternalId, NullIfEmpty(a.ExternalId))
+        .WithString(Names.OwnerArn, NullIfEmpty(a.OwnerArn))
         .WithString(Names.CreatedAt, Timestamp(a.CreatedAt))
         .WithString(Names.ModifiedAt, Timestamp(a.ModifiedAt));
-
-    private static string? Empty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

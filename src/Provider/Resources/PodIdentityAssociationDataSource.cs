@@ -1,6 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -27,13 +28,13 @@ internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidate
             Lookup(Names.Namespace, "The namespace of the association (with service_account)."),
             Lookup(Names.ServiceAccount, "The service account of the association (with namespace)."),
             Lookup(Names.Region, "The region of the cluster; defaults to the provider's region."),
-            Out(Names.Id, "The association id."),
-            Out(Names.AssociationArn, "The ARN of the association."),
-            Out(Names.RoleArn, "The IAM role the pods get credentials for."),
-            Out(Names.TargetRoleArn, "The target role EKS chains into, if any."),
-            Out(Names.ExternalId, "The external id EKS uses when it assumes the target role."),
+            Output(Names.Id, "The association id."),
+            Output(Names.AssociationArn, "The ARN of the association."),
+            Output(Names.RoleArn, "The IAM role the pods get credentials for."),
+            Output(Names.TargetRoleArn, "The target role EKS chains into, if any."),
+            Output(Names.ExternalId, "The external id EKS uses when it assumes the target role."),
             new SchemaAttribute { Name = Names.DisableSessionTags, Type = CtyType.Bool, Computed = true, Description = "Whether EKS adds no session tags." },
-            Out(Names.Policy, "The session policy, if any."),
+            Output(Names.Policy, "The session policy, if any."),
             new SchemaAttribute
             {
                 Name = Names.Tags,
@@ -41,9 +42,9 @@ internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidate
                 Computed = true,
                 Description = "The association's tags, without keys the provider's ignore_tags names.",
             },
-            Out(Names.OwnerArn, "Set when an EKS add-on owns the association."),
-            Out(Names.CreatedAt, "When the association was created (RFC 3339)."),
-            Out(Names.ModifiedAt, "When the association was last modified (RFC 3339)."),
+            Output(Names.OwnerArn, "Set when an EKS add-on owns the association."),
+            Output(Names.CreatedAt, "When the association was created (RFC 3339)."),
+            Output(Names.ModifiedAt, "When the association was last modified (RFC 3339)."),
         ],
     };
 
@@ -133,12 +134,4 @@ internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidate
             .WithString(Names.CreatedAt, AssociationState.Timestamp(found.CreatedAt))
             .WithString(Names.ModifiedAt, AssociationState.Timestamp(found.ModifiedAt));
     }
-
-    private static SchemaAttribute Lookup(string name, string description) =>
-        new() { Name = name, Type = CtyType.String, Optional = true, Computed = true, Description = description };
-
-    private static SchemaAttribute Out(string name, string description) =>
-        new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

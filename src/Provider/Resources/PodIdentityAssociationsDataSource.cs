@@ -1,6 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -58,12 +59,12 @@ internal sealed class PodIdentityAssociationsDataSource : IDataSourceWithValidat
                     Nesting = NestingMode.List,
                     Attributes =
                     [
-                        Out(Names.AssociationArn, "The ARN of the association."),
-                        Out(Names.AssociationId, "The id of the association."),
-                        Out(Names.ClusterName, "The cluster of the association."),
-                        Out(Names.Namespace, "The namespace of the association."),
-                        Out(Names.ServiceAccount, "The service account of the association."),
-                        Out(Names.OwnerArn, "Set when an EKS add-on owns the association."),
+                        Output(Names.AssociationArn, "The ARN of the association."),
+                        Output(Names.AssociationId, "The id of the association."),
+                        Output(Names.ClusterName, "The cluster of the association."),
+                        Output(Names.Namespace, "The namespace of the association."),
+                        Output(Names.ServiceAccount, "The service account of the association."),
+                        Output(Names.OwnerArn, "Set when an EKS add-on owns the association."),
                     ],
                 },
             },
@@ -131,7 +132,4 @@ internal sealed class PodIdentityAssociationsDataSource : IDataSourceWithValidat
         .WithString(Names.Namespace, a.Namespace)
         .WithString(Names.ServiceAccount, a.ServiceAccount)
         .WithString(Names.OwnerArn, string.IsNullOrEmpty(a.OwnerArn) ? null : a.OwnerArn);
-
-    private static SchemaAttribute Out(string name, string description) =>
-        new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
 }

@@ -1,0 +1,29 @@
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
+
+namespace PodIdentity.Provider.Resources;
+
+/// <summary>Shorthands for the string attributes that every resource and data source here declares.</summary>
+internal static class StringAttributes
+{
+    /// <summary>Assigned by AWS at creation and never changed: plans keep the value from state.</summary>
+    public static SchemaAttribute Assigned(string name, string description) => new()
+    {
+        Name = name,
+        Type = CtyType.String,
+        Computed = true,
+        Description = description,
+        PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+    };
+
+    /// <summary>A data source result, read from AWS on every read.</summary>
+    public static SchemaAttribute Output(string name, string description) =>
+        new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
+
+    /// <summary>A data source argument that may be given to look something up, or is filled from what was found.</summary>
+    public static SchemaAttribute Lookup(string name, string description) =>
+        new() { Name = name, Type = CtyType.String, Optional = true, Computed = true, Description = description };
+
+    /// <summary>AWS answers "" and null alike for an unset string; state holds null for both.</summary>
+    public static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}
