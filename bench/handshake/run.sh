@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from exec of a plugin binary to its go-plugin handshake line on stdout.
-#   bench/handshake/run.sh <plugin-binary> [runs=30] [tls|plain]
+#   bench/handshake/run.sh <plugin-binary> [runs=30] [tls|plain] [other-binary ...]
+# With more than one binary they are run alternately, one start of each per round, so that every build sees the
+# same machine load; each gets its own figures.
 # The binary is started exactly as Terraform starts it (magic cookie, protocol versions, and for tls a fresh
 # PLUGIN_CLIENT_CERT), the first stdout line is timed, then the process gets SIGTERM and is reaped.
 # Prints median/p90/min/max wall time in ms, the CPU time the process used up to the line (less sensitive to
@@ -17,9 +19,9 @@ if [ "$mode" = tls ]; then
     -addext subjectAltName=DNS:localhost -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 fi
 
-python3 - "$bin" "$runs" "$mode" "$work" <<'PY'
+python3 - "$runs" "$mode" "$work" "$bin" "${@:4}" <<'PY'
 import os, signal, statistics, subprocess, sys, time
-binary, runs, mode, work = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+runs, mode, work, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 env = dict(os.environ)
 for key in ("TF_LOG", "TF_LOG_PROVIDER", "PLUGIN_CLIENT_CERT"):
     env.pop(key, None)
@@ -43,8 +45,7 @@ def status_kib(pid, field):
                 return int(line.split()[1])
     return 0
 
-times, cpus, rss = [], [], []
-for i in range(runs + 1):
+def start_once(binary):
     start = time.perf_counter()
     proc = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     line = proc.stdout.readline()
@@ -52,23 +53,32 @@ for i in range(runs + 1):
     cpu = cpu_ms(proc.pid)
     if not line.startswith(b"1|6|"):
         proc.kill()
-        sys.exit(f"unexpected first line: {line!r}")
+        sys.exit(f"{binary}: unexpected first line: {line!r}")
     time.sleep(0.2)
-    rss.append(status_kib(proc.pid, "VmHWM"))
+    rss = status_kib(proc.pid, "VmHWM")
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=10)
-    if i > 0:  # the first run warms the disk cache
-        times.append(elapsed)
-        cpus.append(cpu)
+    return elapsed, cpu, rss
 
-times.sort()
-p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-print(f"binary: {binary}")
-print(f"mode: {mode}, runs: {len(times)} (after 1 warm-up)")
-print(f"exec -> handshake line: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
-      f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
-print(f"CPU time (user+sys, all threads) up to the handshake line: median {statistics.median(cpus):.0f} ms "
-      f"(resolution {TICK_MS:.0f} ms)")
+results = {b: ([], [], []) for b in binaries}
+for i in range(runs + 1):
+    for binary in binaries:
+        elapsed, cpu, rss = start_once(binary)
+        if i > 0:  # the first round warms the disk cache
+            times, cpus, rsses = results[binary]
+            times.append(elapsed)
+            cpus.append(cpu)
+            rsses.append(rss)
+
+for binary, (times, cpus, rss) in results.items():
+    times.sort()
+    p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
+    print(f"binary: {binary}")
+    print(f"mode: {mode}, runs: {len(times)} (after 1 warm-up)")
+    print(f"exec -> handshake line: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
+          f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
+    print(f"CPU time (user+sys, all threads) up to the handshake line: median {statistics.median(cpus):.0f} ms "
+          f"(resolution {TICK_MS:.0f} ms)")
+    print(f"peak RSS after handshake (VmHWM): median {statistics.median(rss) / 1024:.1f} MiB")
 print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-print(f"peak RSS after handshake (VmHWM): median {statistics.median(rss) / 1024:.1f} MiB")
 PY

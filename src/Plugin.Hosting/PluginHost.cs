@@ -36,6 +36,15 @@ public static class PluginHost
             return 1;
         }
 
+        using var lifetime = new HostLifetime();
+        var registry = new GrpcServiceRegistry();
+        BuiltInServices.Register(registry, lifetime);
+
+        // The provider's registration (which loads its assemblies and builds schemas) runs on its own thread
+        // from the start, beside certificate generation and Kestrel's start; the dispatcher holds every request
+        // until it has finished.
+        var registration = StartDedicated(() => options.Register(registry));
+
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
         if (!string.IsNullOrEmpty(clientPem))
@@ -51,14 +60,7 @@ public static class PluginHost
 
         using var tlsScope = tls;
 
-        using var lifetime = new HostLifetime();
         using var signals = RegisterSignals(lifetime, debug);
-        var registry = new GrpcServiceRegistry();
-        BuiltInServices.Register(registry, lifetime);
-
-        // The provider's registration (which may load its assemblies and build schemas) runs while Kestrel
-        // starts; the dispatcher holds every request until it has finished.
-        var registration = Task.Run(() => options.Register(registry));
         var dispatcher = new GrpcDispatcher(registry.Methods, lifetime.Stopping, registration);
 
         var useTcp = options.UseTcp
@@ -133,6 +135,14 @@ public static class PluginHost
             }
         }
     }
+
+    /// <summary>Start-up work on a thread of its own: the thread pool starts with one thread per core, and
+    /// CPU-bound start-up tasks queued there delay Kestrel's own continuations.</summary>
+    internal static Task StartDedicated(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    internal static Task<T> StartDedicated<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static SignalRegistrations RegisterSignals(HostLifetime lifetime, bool debug)
     {

@@ -58,6 +58,25 @@ public sealed class AutoMtlsTests
         Assert.Null(AutoMtls.ReadPemCertificate("not a certificate"));
         Assert.Null(AutoMtls.ReadPemCertificate(key.ExportPkcs8PrivateKeyPem()));
     }
+
+    [Fact]
+    public void ReadsTheFirstCertificateWhateverTheLineEndings()
+    {
+        using var first = TestCertificates.CreateClient();
+        using var second = TestCertificates.CreateClient();
+        var crlf = first.ExportCertificatePem().Replace("\n", "\r\n", StringComparison.Ordinal);
+        Assert.Equal(first.RawData, AutoMtls.ReadPemCertificate(crlf + "\r\n" + second.ExportCertificatePem()));
+    }
+
+    [Theory]
+    [InlineData("-----BEGIN CERTIFICATE-----\nMIIB")] // no end marker
+    [InlineData("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----")] // empty body
+    [InlineData("-----BEGIN CERTIFICATE-----\nnot*base64!\n-----END CERTIFICATE-----")]
+    [InlineData("-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----")] // markers out of order
+    public void RefusesBrokenCertificateBlocks(string pem)
+    {
+        Assert.Null(AutoMtls.ReadPemCertificate(pem));
+    }
 }
 
 internal static class CertificateAssertions

@@ -17,8 +17,8 @@ internal sealed class ServerTls : IDisposable
     private ServerTls(byte[] pinnedClient)
     {
         PinnedClient = pinnedClient;
-        var trustStore = Task.Run(() => WarmTrustStore(pinnedClient));
-        Certificate = Task.Run(() => AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow));
+        var trustStore = PluginHost.StartDedicated(() => WarmTrustStore(pinnedClient));
+        Certificate = PluginHost.StartDedicated(() => AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow));
         Context = Task.Run(async () =>
         {
             var certificate = await Certificate.ConfigureAwait(false);
