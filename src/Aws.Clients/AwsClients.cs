@@ -51,8 +51,12 @@ public sealed class AwsClients : IDisposable
 
         var env = options.Environment ?? AwsConfigResolver.ProcessEnvironment();
         var time = options.TimeProvider ?? TimeProvider.System;
+        var stsEndpoint = AwsEndpointResolver.Resolve(AwsService.Sts, resolved);
+        var eksEndpoint = AwsEndpointResolver.Resolve(AwsService.Eks, resolved);
+        var iamEndpoint = AwsEndpointResolver.Resolve(AwsService.Iam, resolved);
+        var anyTls = new[] { stsEndpoint, eksEndpoint, iamEndpoint }.Any(e => e.BaseUri.Scheme == Uri.UriSchemeHttps);
         var http = options.Handler is null
-            ? new HttpClient(HttpClientFactory.CreateHandler(resolved), disposeHandler: true)
+            ? new HttpClient(HttpClientFactory.CreateHandler(resolved, anyTls), disposeHandler: true)
             : new HttpClient(options.Handler, disposeHandler: false);
         http.Timeout = options.RequestTimeout;
 
@@ -60,7 +64,6 @@ public sealed class AwsClients : IDisposable
         var delay = options.Delay ?? ((d, ct) => Task.Delay(d, time, ct));
         var transport = new AwsTransport(http, retry, time, delay, options.OnCall, UserAgent(options.UserAgentSuffix));
 
-        var stsEndpoint = AwsEndpointResolver.Resolve(AwsService.Sts, resolved);
         var unsignedSts = new StsClient(transport, stsEndpoint, null);
         CredentialSource WebIdentity(AssumeRoleWithWebIdentityConfig c) => new WebIdentityCredentialSource(unsignedSts, c, time);
 
@@ -73,8 +76,8 @@ public sealed class AwsClients : IDisposable
         }
 
         return new AwsClients(resolved, http, credentials,
-            new EksClient(transport, AwsEndpointResolver.Resolve(AwsService.Eks, resolved), credentials),
-            new IamClient(transport, AwsEndpointResolver.Resolve(AwsService.Iam, resolved), credentials),
+            new EksClient(transport, eksEndpoint, credentials),
+            new IamClient(transport, iamEndpoint, credentials),
             new StsClient(transport, stsEndpoint, credentials));
     }
 

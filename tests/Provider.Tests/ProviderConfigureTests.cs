@@ -231,13 +231,35 @@ public sealed class ProviderConfigureTests
         await File.WriteAllTextAsync(bundle, "-----BEGIN CERTIFICATE-----\nAAAAAAAA\n-----END CERTIFICATE-----\n");
         try
         {
-            // No fake handler: the bundle is only read by the real one. A closed local port keeps a miss fast.
-            var provider = new AwsProvider(() => TestEnvironment.Create(("AWS_ENDPOINT_URL", "http://127.0.0.1:1")), null);
+            // No fake handler: the bundle is only read by the real one, and only when some endpoint is HTTPS.
+            // A closed local port keeps a miss fast.
+            var provider = new AwsProvider(() => TestEnvironment.Create(("AWS_ENDPOINT_URL", "https://127.0.0.1:1")), null);
             var response = new ProviderConfigureResponse();
             await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", CtyValue.Number(0)), ("custom_ca_bundle", S(bundle))]) }, response, default);
             var d = Assert.Single(response.Diagnostics);
             Assert.Equal(AttributePath.Root.Attribute("custom_ca_bundle"), d.Path);
             Assert.Null(response.ProviderData);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
+    }
+
+    [Fact]
+    public async Task A_ca_bundle_is_not_read_when_every_endpoint_is_plain_http()
+    {
+        var bundle = Path.GetTempFileName();
+        await File.WriteAllTextAsync(bundle, "-----BEGIN CERTIFICATE-----\nAAAAAAAA\n-----END CERTIFICATE-----\n");
+        try
+        {
+            var provider = new AwsProvider(() => TestEnvironment.Create(("AWS_ENDPOINT_URL", "http://127.0.0.1:1")), null);
+            var response = new ProviderConfigureResponse();
+            await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", CtyValue.Number(0)), ("custom_ca_bundle", S(bundle))]) }, response, default);
+
+            // The closed port fails the account check; nothing blames the bundle nobody needed.
+            Assert.NotEmpty(response.Diagnostics);
+            Assert.DoesNotContain(response.Diagnostics, d => d.Path == AttributePath.Root.Attribute("custom_ca_bundle"));
         }
         finally
         {
