@@ -107,6 +107,9 @@ public sealed class ModifyPlanRequest
     /// <summary>Null when the resource is being created.</summary>
     public required CtyValue PriorState { get; init; }
 
+    /// <summary>The private bytes last stored with the prior state (null when there are none); read-only here.</summary>
+    public byte[]? PriorPrivate { get; init; }
+
     public object? ProviderData { get; init; }
 
     public bool IsCreate => PriorState.IsNull;

@@ -12,11 +12,23 @@ internal sealed record PlanResult(CtyValue Planned, IReadOnlyList<AttributePath>
 /// </summary>
 internal static class PlanPipeline
 {
+    public static Task<PlanResult> RunAsync(
+        IResource resource,
+        CtyValue prior,
+        CtyValue proposed,
+        CtyValue config,
+        object? providerData,
+        Diagnostics diagnostics,
+        CancellationToken cancellationToken) =>
+        RunAsync(resource, prior, proposed, config, null, providerData, diagnostics, cancellationToken);
+
+    /// <summary>As above, with the private bytes stored beside the prior state handed to ModifyPlan.</summary>
     public static async Task<PlanResult> RunAsync(
         IResource resource,
         CtyValue prior,
         CtyValue proposed,
         CtyValue config,
+        byte[]? priorPrivate,
         object? providerData,
         Diagnostics diagnostics,
         CancellationToken cancellationToken)
@@ -30,7 +42,7 @@ internal static class PlanPipeline
             {
                 var destroyResponse = new ModifyPlanResponse { Plan = proposed };
                 await destroying.ModifyPlanAsync(
-                    new ModifyPlanRequest { Config = config, Plan = proposed, PriorState = prior, ProviderData = providerData },
+                    new ModifyPlanRequest { Config = config, Plan = proposed, PriorState = prior, PriorPrivate = priorPrivate, ProviderData = providerData },
                     destroyResponse,
                     cancellationToken).ConfigureAwait(false);
                 diagnostics.AddRange(destroyResponse.Diagnostics);
@@ -58,7 +70,7 @@ internal static class PlanPipeline
         {
             var response = new ModifyPlanResponse { Plan = plan };
             await modifier.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, ProviderData = providerData },
+                new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate, ProviderData = providerData },
                 response,
                 cancellationToken).ConfigureAwait(false);
             diagnostics.AddRange(response.Diagnostics);

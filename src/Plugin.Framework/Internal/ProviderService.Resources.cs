@@ -135,7 +135,8 @@ internal sealed partial class ProviderService
                 var config = DynamicValues.Decode(request.Config, type);
                 response.PlannedPrivate = request.PriorPrivate;
 
-                var result = await PlanPipeline.RunAsync(resource, prior, proposed, config, _providerData, diagnostics, token).ConfigureAwait(false);
+                var result = await PlanPipeline.RunAsync(
+                    resource, prior, proposed, config, Bytes(request.PriorPrivate), _providerData, diagnostics, token).ConfigureAwait(false);
                 response.PlannedState = DynamicValues.Encode(result.Planned, type);
                 response.RequiresReplace.AddRange(result.RequiresReplace.Select(ProtoConvert.Path));
             });

@@ -45,14 +45,14 @@ internal sealed partial class AddonResource
         }
         else
         {
-            plan = PlanUpdate(prior, plan, response);
+            plan = PlanUpdate(prior, plan, AddonPrivate.RemoteNamespace(request.PriorPrivate), response);
         }
 
         response.Plan = plan;
         return Task.CompletedTask;
     }
 
-    private static CtyValue PlanUpdate(CtyValue prior, CtyValue plan, ModifyPlanResponse response)
+    private static CtyValue PlanUpdate(CtyValue prior, CtyValue plan, string? remoteNamespace, ModifyPlanResponse response)
     {
         // The same document reformatted (or as YAML instead of JSON) keeps the stored text: no change.
         var values = plan.GetAttribute(N.ConfigurationValues);
@@ -61,8 +61,13 @@ internal sealed partial class AddonResource
             plan = plan.WithAttribute(N.ConfigurationValues, prior.GetAttribute(N.ConfigurationValues));
         }
 
+        // After an import the block is empty even when the add-on runs elsewhere; configuring the namespace it already
+        // runs in only records the block (an in-place change with no UpdateAddon), anything else moves it.
         var namespaceConfig = plan.GetAttribute(N.NamespaceConfig);
-        if (namespaceConfig.IsWhollyKnown && AddonState.NamespaceOf(prior) != AddonState.NamespaceOf(plan))
+        var priorNamespace = AddonState.NamespaceOf(prior);
+        var plannedNamespace = AddonState.NamespaceOf(plan);
+        var recordsRemote = priorNamespace is null && plannedNamespace is not null && plannedNamespace == remoteNamespace;
+        if (namespaceConfig.IsWhollyKnown && priorNamespace != plannedNamespace && !recordsRemote)
         {
             response.RequiresReplace.Add(AttributePath.Root.Attribute(N.NamespaceConfig));
         }

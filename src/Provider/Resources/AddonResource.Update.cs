@@ -36,8 +36,14 @@ internal sealed partial class AddonResource
                     cancellationToken).ConfigureAwait(false);
                 if (timedOut || last.Status != "Successful")
                 {
-                    ReportUpdateFailure(response.Diagnostics, id, last, timedOut, timeout, plan);
-                    response.State = await ReadBackAsync(eks, context, prior, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
+                    var (readBack, current) = await ReadBackAsync(eks, context, prior, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
+                    ReportUpdateFailure(response.Diagnostics, id, last, current?.Status, timedOut, timeout, plan);
+                    response.State = readBack;
+                    if (current is not null)
+                    {
+                        response.Private = AddonPrivate.WithRemoteNamespace(response.Private, current.NamespaceConfig?.Namespace);
+                    }
+
                     return;
                 }
             }
@@ -67,10 +73,11 @@ internal sealed partial class AddonResource
         catch (Exception e) when (AwsErrors.IsReportable(e))
         {
             AwsErrors.Add(response.Diagnostics, $"Error updating EKS Add-On ({id})", e);
-            response.State = await ReadBackAsync(eks, context, prior, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
+            response.State = (await ReadBackAsync(eks, context, prior, region, cancellationToken, response.Diagnostics).ConfigureAwait(false)).State;
             return;
         }
 
+        response.Private = AddonPrivate.WithRemoteNamespace(response.Private, addon.NamespaceConfig?.Namespace);
         var state = await StateAfterApplyAsync(eks, context, addon, plan, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
         response.State = state.WithAttribute(N.Tags, plan.GetAttribute(N.Tags)).WithAttribute(N.TagsAll, plan.GetAttribute(N.TagsAll).IsWhollyKnown
             ? plan.GetAttribute(N.TagsAll)
@@ -110,43 +117,48 @@ internal sealed partial class AddonResource
         return p.IsKnown && !p.Equals(prior.GetAttribute(name));
     }
 
-    private static void ReportUpdateFailure(Diagnostics diagnostics, string id, Update update, bool timedOut, TimeSpan timeout, CtyValue plan)
+    private static void ReportUpdateFailure(
+        Diagnostics diagnostics, string id, Update update, string? addonStatus, bool timedOut, TimeSpan timeout, CtyValue plan)
     {
+        var status = addonStatus is null ? "" : $" The add-on is {addonStatus}.";
         if (timedOut)
         {
             diagnostics.AddError(
                 $"Timed out waiting for EKS Add-On ({id}) update",
-                $"Update {update.Id} was still {update.Status} after {timeout} (timeouts.update). The add-on stays in state.");
+                $"The add-on was still {addonStatus ?? "in an unknown status"} when the update wait ran out after {AddonTimeouts.Format(timeout)} "
+                + $"(timeouts.update; update {update.Id} {update.Status}). The add-on stays in state; run apply again once it settles, "
+                + "or raise timeouts.update.");
             return;
         }
 
         var errors = update.Errors ?? [];
         var detail = errors.Count == 0
             ? "EKS gave no error details."
-            : string.Join("\n", errors.Select(e => $"  - {e.ErrorCode}: {e.ErrorMessage}"));
+            : "Update errors:\n" + string.Join("\n", errors.Select(e => $"  - {e.ErrorCode}: {e.ErrorMessage}"));
         var conflict = errors.Any(e => (e.ErrorCode ?? "").Contains("Conflict", StringComparison.OrdinalIgnoreCase)
             || (e.ErrorMessage ?? "").Contains("conflict", StringComparison.OrdinalIgnoreCase));
         var hint = conflict && plan.GetString(N.ResolveConflictsOnUpdate) is null or "NONE"
             ? "\n\nThe add-on's objects were changed outside EKS. Set resolve_conflicts_on_update = \"OVERWRITE\" to replace those "
               + "changes, or \"PRESERVE\" to keep them."
             : "";
-        diagnostics.AddError($"EKS Add-On ({id}) update {update.Id} {update.Status}", $"{detail}{hint}");
+        diagnostics.AddError($"EKS Add-On ({id}) update {update.Id} {update.Status}", $"{detail}{status}{hint}");
     }
 
-    // After a failed update: the add-on as it is now, so the next plan retries the change.
-    private static async Task<CtyValue> ReadBackAsync(
+    // After a failed update: the add-on as it is now (and what EKS reported, when it could be read), so the next plan
+    // retries the change.
+    private static async Task<(CtyValue State, Addon? Addon)> ReadBackAsync(
         EksClient eks, AwsProviderContext context, CtyValue prior, string region, CancellationToken cancellationToken, Diagnostics diagnostics)
     {
         try
         {
             var addon = await eks.DescribeAddonAsync(prior.GetString(N.ClusterName)!, prior.GetString(N.AddonName)!, cancellationToken).ConfigureAwait(false);
             var associations = await ReadAssociationsAsync(eks, prior.GetString(N.ClusterName)!, addon, diagnostics, cancellationToken).ConfigureAwait(false);
-            return associations is null ? prior : AddonState.FromApi(addon, associations, prior, region, context.TagPolicy);
+            return (associations is null ? prior : AddonState.FromApi(addon, associations, prior, region, context.TagPolicy), addon);
         }
         catch (Exception e) when (AwsErrors.IsReportable(e))
         {
             Plugin.Hosting.Log.Debug("could not read the add-on after a failed update", ("error", e.Message));
-            return prior;
+            return (prior, null);
         }
     }
 }

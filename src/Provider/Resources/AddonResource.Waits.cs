@@ -26,12 +26,13 @@ internal sealed partial class AddonResource
                 cancellationToken).ConfigureAwait(false);
             if (timedOut)
             {
+                var operation = what == "creation" ? N.Create : N.Update;
                 var hint = last.Status == "DEGRADED"
                     ? "\n\nSet accept_degraded = true to count a DEGRADED add-on as done instead of waiting for ACTIVE."
                     : "";
                 diagnostics.AddError(
                     $"Timed out waiting for EKS Add-On ({id}) {what}",
-                    $"The add-on was still {last.Status} after {timeout} (timeouts.{(what == "creation" ? N.Create : N.Update)}). "
+                    $"The add-on was still {last.Status} when the {what} wait ran out after {AddonTimeouts.Format(timeout)} (timeouts.{operation}). "
                     + $"{AddonState.DescribeIssues(last)}{hint}\n\nThe add-on stays in state; the next plan shows what to do.");
             }
             else if (last.Status == "DEGRADED")

@@ -73,6 +73,11 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
         var outcome = await WaitForStatusAsync(eks, cluster, name, "CREATING", acceptDegraded, timeout, cancellationToken, response.Diagnostics, "creation")
             .ConfigureAwait(false);
         response.State = await StateAfterApplyAsync(eks, context, outcome, plan, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
+        if (outcome is not null)
+        {
+            response.Private = AddonPrivate.WithRemoteNamespace(response.Private, outcome.NamespaceConfig?.Namespace);
+        }
+
         if (outcome?.Status == "CREATE_FAILED")
         {
             response.Diagnostics.AddError(
@@ -126,6 +131,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
         }
 
         response.State = AddonState.FromApi(found, associations, state, region, context.TagPolicy);
+        response.Private = AddonPrivate.WithRemoteNamespace(response.Private, found.NamespaceConfig?.Namespace);
     }
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
@@ -189,7 +195,8 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
         response.Diagnostics.AddError(
             timedOut ? $"Timed out waiting for EKS Add-On ({id}) to be deleted" : $"EKS Add-On ({id}) failed to delete",
             timedOut
-                ? $"The add-on was still {last.Addon?.Status} after the delete timeout ({timeout}). It stays in state; run destroy again or raise timeouts.delete."
+                ? $"The add-on was still {last.Addon?.Status} when the delete wait ran out after {AddonTimeouts.Format(timeout)} (timeouts.delete). "
+                  + "It stays in state; run destroy again once it is gone, or raise timeouts.delete."
                 : $"The add-on reached DELETE_FAILED. {AddonState.DescribeIssues(last.Addon!)}\n\nIt stays in state.");
     }
 

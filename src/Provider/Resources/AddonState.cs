@@ -17,7 +17,8 @@ internal static class AddonState
     /// <summary>
     /// Everything as AWS reports it, except that equivalent configuration_values keep the user's text, arguments AWS
     /// does not report (preserve, resolve_conflicts_*, timeouts) keep their prior values, and namespace_config is
-    /// only recorded when the configuration has one (EKS reports the default namespace too).
+    /// only recorded when the configuration has one (EKS reports the default namespace too; the reported namespace goes
+    /// into private state instead, see <see cref="AddonPrivate"/>).
     /// </summary>
     public static CtyValue FromApi(Addon a, IReadOnlyList<AddonAssociation> associations, CtyValue prior, string region, TagPolicy policy)
     {

@@ -24,6 +24,34 @@ internal static partial class AddonTimeouts
         return block.GetString(operation) is { } text && TryParse(text, out var d) ? d : fallback;
     }
 
+    /// <summary>A duration as the user would write it: "3s", "20m", "1h30m", "1.5s".</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var text = new System.Text.StringBuilder();
+        if (duration.Hours + (duration.Days * 24) is > 0 and var hours)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
+        if (duration.Minutes > 0)
+        {
+            text.Append(duration.Minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
+        var seconds = duration.Seconds + (duration.Milliseconds / 1000.0);
+        if (seconds > 0)
+        {
+            text.Append(seconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('s');
+        }
+
+        return text.Length == 0 ? "0s" : text.ToString();
+    }
+
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
