@@ -1,7 +1,7 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using N = PodIdentity.Provider.Resources.AddonNames;
 using static PodIdentity.Provider.Resources.StringAttributes;
+using N = PodIdentity.Provider.Resources.AddonNames;
 
 namespace PodIdentity.Provider.Resources;
 
