@@ -46,7 +46,9 @@ internal sealed class AddonAgentCheck
             "EKS Pod Identity Agent not running",
             $"The {AddonNames.PodIdentityAgent} add-on on cluster {cluster} ({region}) {state}. Pods will not get credentials from "
             + "this association until the agent runs: add an aws_eks_addon with addon_name = \"eks-pod-identity-agent\" "
-            + "(or set skip_pod_identity_agent_check = true in the provider if the agent is installed another way).",
+            + "(or set skip_pod_identity_agent_check = true in the provider if the agent is installed another way). "
+            + "If this configuration already creates the add-on, give the association depends_on = [aws_eks_addon.<name>] "
+            + "so that Terraform plans the add-on first and this check sees it.",
             Plugin.Values.AttributePath.Root.Attribute(Names.ClusterName));
     }
 

@@ -25,6 +25,7 @@ public sealed class AgentAddonScenarioTests
         var plan = await ws.PlanAsync();
         Assert.Equal(2, plan.ExitCode);
         Assert.Contains(Warning, plan.Output);
+        Assert.Contains("depends_on", plan.Output); // how to order the check after an add-on in the same plan
         Assert.Equal(1, emulator.Count(await emulator.CallsAsync(), "eks:DescribeAddon"));
 
         // The agent created in the same plan silences the warning.
