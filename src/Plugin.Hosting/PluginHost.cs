@@ -66,74 +66,50 @@ public static class PluginHost
         var useTcp = options.UseTcp
             || string.Equals(getEnv(HandshakeEnvironment.TransportKey), "tcp", StringComparison.OrdinalIgnoreCase)
             || OperatingSystem.IsWindows();
-        var (endpoint, server) = await StartServerAsync(useTcp, getEnv, tls, dispatcher).ConfigureAwait(false);
-        using (endpoint)
+        using var endpoint = useTcp
+            ? ListenEndpoint.CreateTcp(getEnv(HandshakeEnvironment.MinPortKey), getEnv(HandshakeEnvironment.MaxPortKey))
+            : ListenEndpoint.CreateUnix(getEnv(HandshakeEnvironment.UnixSocketDirKey));
+
+        // The socket already listens, so the handshake line need not wait for Kestrel: Terraform's connection
+        // waits in the backlog while Kestrel finishes starting on another thread.
+        var listening = endpoint.TakeForKestrel();
+        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, dispatcher, CancellationToken.None)).Unwrap();
+        try
         {
-            try
-            {
-                await registration.ConfigureAwait(false);
-            }
-            catch
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            if (debug)
-            {
-                stdout.Write(ReattachLine.Explanation(options.ProviderAddress, Environment.ProcessId, endpoint.Network, endpoint.Address));
-            }
-            else
-            {
-                var certificate = tls is null ? null : await tls.Certificate.ConfigureAwait(false);
-                stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
-            }
-
-            Log.Debug(
-                "plugin server started",
-                ("network", endpoint.Network),
-                ("address", endpoint.Address),
-                ("tls", tls is not null),
-                ("debug", debug));
-
-            var reason = await lifetime.StopRequested.ConfigureAwait(false);
-            Log.Debug("plugin server stopping", ("reason", reason));
-            lifetime.BeginStopping();
-            await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
-            await server.DisposeAsync().ConfigureAwait(false);
-            Log.Debug("plugin server stopped");
+            // Usually done before the certificate; a provider that cannot register exits before the line.
+            await registration.ConfigureAwait(false);
+        }
+        catch
+        {
+            await (await starting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
+        if (debug)
+        {
+            stdout.Write(ReattachLine.Explanation(options.ProviderAddress, Environment.ProcessId, endpoint.Network, endpoint.Address));
+        }
+        else
+        {
+            var certificate = tls is null ? null : await tls.Certificate.ConfigureAwait(false);
+            stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
+        }
+
+        // A failed start after the line is on stderr (Terraform shows it) and ends the process.
+        await using var server = await starting.ConfigureAwait(false);
+        Log.Debug(
+            "plugin server started",
+            ("network", endpoint.Network),
+            ("address", endpoint.Address),
+            ("tls", tls is not null),
+            ("debug", debug));
+
+        var reason = await lifetime.StopRequested.ConfigureAwait(false);
+        Log.Debug("plugin server stopping", ("reason", reason));
+        lifetime.BeginStopping();
+        await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
+        Log.Debug("plugin server stopped");
         return 0;
-    }
-
-    private static async Task<(ListenEndpoint Endpoint, PluginServer Server)> StartServerAsync(
-        bool useTcp,
-        Func<string, string?> getEnv,
-        ServerTls? tls,
-        GrpcDispatcher dispatcher)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var endpoint = useTcp
-                ? ListenEndpoint.CreateTcp(getEnv(HandshakeEnvironment.MinPortKey), getEnv(HandshakeEnvironment.MaxPortKey))
-                : ListenEndpoint.CreateUnix(getEnv(HandshakeEnvironment.UnixSocketDirKey));
-            try
-            {
-                var server = await PluginServer.StartAsync(endpoint.EndPoint, tls, dispatcher, CancellationToken.None).ConfigureAwait(false);
-                return (endpoint, server);
-            }
-            catch (Exception ex) when (useTcp && attempt < 10 && PluginServer.IsAddressInUse(ex))
-            {
-                // Another process took the port between our probe and Kestrel's bind.
-                endpoint.Dispose();
-            }
-            catch
-            {
-                endpoint.Dispose();
-                throw;
-            }
-        }
     }
 
     /// <summary>Start-up work on a thread of its own: the thread pool starts with one thread per core, and

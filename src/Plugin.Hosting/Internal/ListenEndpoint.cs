@@ -1,19 +1,30 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
 
-/// <summary>Where the server listens: a unix socket in a private folder, or a loopback TCP port.</summary>
+/// <summary>
+/// Where the server listens: a unix socket in a private folder, or a loopback TCP port. The socket is bound and
+/// listening as soon as this exists, before Kestrel starts: the handshake line can go out while Kestrel is still
+/// starting (connections wait in the kernel's backlog), and a TCP port is never lost between a probe and a bind.
+/// </summary>
 internal sealed class ListenEndpoint : IDisposable
 {
-    private readonly string? _privateDirectory;
+    private const int Backlog = 512;
 
-    private ListenEndpoint(string network, string address, EndPoint endPoint, string? privateDirectory)
+    private readonly string? _privateDirectory;
+    private Socket? _socket;
+
+    // Kept reachable for the process's life; see TakeForKestrel.
+    private Socket? _handedOver;
+
+    private ListenEndpoint(string network, string address, Socket socket, string? privateDirectory)
     {
         Network = network;
         Address = address;
-        EndPoint = endPoint;
+        _socket = socket;
         _privateDirectory = privateDirectory;
     }
 
@@ -22,7 +33,21 @@ internal sealed class ListenEndpoint : IDisposable
 
     public string Address { get; }
 
-    public EndPoint EndPoint { get; }
+    /// <summary>Hands the listening socket to Kestrel, which owns (and closes) it from then on.</summary>
+    public FileHandleEndPoint TakeForKestrel()
+    {
+        var socket = _socket ?? throw new InvalidOperationException("the listening socket was already handed over");
+        _socket = null;
+        var handle = (ulong)socket.Handle;
+
+        // Kestrel wraps the same descriptor in a handle of its own; ours must never close it, and our Socket must
+        // never be finalized either: disposing a Socket bound to a unix path also deletes the socket file, which
+        // would leave Kestrel listening where nobody can connect. The folder's removal deletes the file at exit.
+        socket.SafeHandle.SetHandleAsInvalid();
+        GC.SuppressFinalize(socket);
+        _handedOver = socket;
+        return new FileHandleEndPoint(handle, FileHandleType.Auto);
+    }
 
     /// <summary>A fresh folder only we can enter (0700), so no other user can reach the socket.</summary>
     public static ListenEndpoint CreateUnix(string? parentDirectory)
@@ -43,10 +68,23 @@ internal sealed class ListenEndpoint : IDisposable
         }
 
         var path = Path.Combine(directory.FullName, "plugin.sock");
-        return new ListenEndpoint("unix", path, new UnixDomainSocketEndPoint(path), directory.FullName);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            socket.Listen(Backlog);
+        }
+        catch
+        {
+            socket.Dispose();
+            Directory.Delete(directory.FullName, recursive: true);
+            throw;
+        }
+
+        return new ListenEndpoint("unix", path, socket, directory.FullName);
     }
 
-    /// <summary>A loopback port in [min, max] that is free right now (Kestrel binds it next; callers retry on a race).</summary>
+    /// <summary>A loopback port in [min, max], bound and listening.</summary>
     public static ListenEndpoint CreateTcp(string? minPort, string? maxPort)
     {
         var min = ParsePort(minPort, 10000);
@@ -61,18 +99,20 @@ internal sealed class ListenEndpoint : IDisposable
         for (var i = 0; i < Math.Min(span, 200); i++)
         {
             var port = min + ((start + i) % span);
-            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var endPoint = new IPEndPoint(IPAddress.Loopback, port);
             try
             {
-                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                socket.Bind(endPoint);
+                socket.Listen(Backlog);
             }
             catch (SocketException)
             {
+                socket.Dispose();
                 continue;
             }
 
-            var endPoint = new IPEndPoint(IPAddress.Loopback, port);
-            return new ListenEndpoint("tcp", endPoint.ToString(), endPoint, null);
+            return new ListenEndpoint("tcp", endPoint.ToString(), socket, null);
         }
 
         throw new IOException($"no free loopback TCP port between {min} and {max}");
@@ -80,6 +120,9 @@ internal sealed class ListenEndpoint : IDisposable
 
     public void Dispose()
     {
+        _socket?.Dispose();
+        _socket = null;
+        GC.KeepAlive(_handedOver);
         if (_privateDirectory is null)
         {
             return;

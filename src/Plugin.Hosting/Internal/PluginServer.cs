@@ -71,11 +71,6 @@ internal sealed class PluginServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public static bool IsAddressInUse(Exception ex) =>
-        ex is AddressInUseException
-        || ex.InnerException is AddressInUseException
-        || ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse };
-
     private static void ConfigureLimits(KestrelServerLimits limits)
     {
         // Provider states can be large: size is policed per message (256 MiB), not per body.
