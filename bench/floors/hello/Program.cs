@@ -1,0 +1,3 @@
+Console.Out.Write("1|6|unix|/nonexistent|grpc|\n");
+Console.Out.Flush();
+Thread.Sleep(Timeout.Infinite);
