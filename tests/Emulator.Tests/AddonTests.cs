@@ -17,6 +17,22 @@ public sealed class AddonTests : IAsyncLifetime
         return (await _emu.EksAsync(HttpMethod.Get, $"/clusters/demo/addons/{addon}")).Json["addon"]!["status"]!.GetValue<string>();
     }
 
+    // Polls instead of sleeping a fixed time: on a loaded machine a fixed sleep races the transition.
+    private async Task<string> StatusWhenSettled(string addon)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var status = (await _emu.EksAsync(HttpMethod.Get, $"/clusters/demo/addons/{addon}")).Json["addon"]!["status"]!.GetValue<string>();
+            if (status is not ("CREATING" or "UPDATING" or "DELETING") || DateTime.UtcNow > deadline)
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     [Fact]
     public async Task CreateUpdateDeleteWithOwnedAssociations()
     {
@@ -43,6 +59,8 @@ public sealed class AddonTests : IAsyncLifetime
             (await _emu.EksAsync(HttpMethod.Delete, $"/clusters/demo/pod-identity-associations/{associationId}")).ErrorType);
         Assert.Equal("ACTIVE", await StatusAfterTransition("vpc-cni"));
 
+        // Long enough that the second update below surely finds the first one still running.
+        await _emu.AdminAsync(HttpMethod.Post, "faults", """{"action":"addon-slow","addonName":"vpc-cni","seconds":2,"count":1}""");
         var update = await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons/vpc-cni/update", new
         {
             addonVersion = "v1.21.1-eksbuild.1", podIdentityAssociations = Array.Empty<object>(),
@@ -52,7 +70,7 @@ public sealed class AddonTests : IAsyncLifetime
         Assert.Equal("InProgress", update.Json["update"]!["status"]!.GetValue<string>());
         Assert.Equal("ResourceInUseException",
             (await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons/vpc-cni/update", new { })).ErrorType);
-        Assert.Equal("ACTIVE", await StatusAfterTransition("vpc-cni"));
+        Assert.Equal("ACTIVE", await StatusWhenSettled("vpc-cni"));
         var described = await _emu.EksAsync(HttpMethod.Get, $"/clusters/demo/updates/{updateId}?addonName=vpc-cni");
         Assert.Equal("Successful", described.Json["update"]!["status"]!.GetValue<string>());
         Assert.Equal("ResourceNotFoundException",
