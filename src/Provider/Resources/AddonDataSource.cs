@@ -22,16 +22,9 @@ internal sealed class AddonDataSource : IDataSource
         Description = "Looks up an EKS add-on installed on a cluster.",
         Attributes =
         [
-            new SchemaAttribute
-            {
-                Name = N.ClusterName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The cluster.",
-                Validators = [AssociationValidators.ClusterName],
-            },
-            new SchemaAttribute { Name = N.AddonName, Type = CtyType.String, Required = true, Description = "The add-on, e.g. eks-pod-identity-agent." },
-            new SchemaAttribute { Name = N.Region, Type = CtyType.String, Optional = true, Computed = true, Description = "The region of the cluster; defaults to the provider's." },
+            Required(N.ClusterName, "The cluster.", AssociationValidators.ClusterName),
+            Required(N.AddonName, "The add-on, e.g. eks-pod-identity-agent."),
+            Lookup(N.Region, "The region of the cluster; defaults to the provider's."),
             Output(N.Id, "cluster_name:addon_name."),
             Output(N.Arn, "The ARN of the add-on."),
             Output(N.AddonVersion, "The installed version."),

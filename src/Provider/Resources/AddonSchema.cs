@@ -22,24 +22,8 @@ internal static class AddonSchema
         [
             Assigned(N.Id, "cluster_name:addon_name."),
             Assigned(N.Arn, "The ARN of the add-on."),
-            new SchemaAttribute
-            {
-                Name = N.ClusterName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The EKS cluster to install the add-on on. Changing it replaces the add-on.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-                Validators = [AssociationValidators.ClusterName],
-            },
-            new SchemaAttribute
-            {
-                Name = N.AddonName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The add-on, e.g. eks-pod-identity-agent. Changing it replaces the add-on.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-                Validators = [Validators.StringLengthAtLeast(1)],
-            },
+            ForcesReplacement(N.ClusterName, "The EKS cluster to install the add-on on. Changing it replaces the add-on.", AssociationValidators.ClusterName),
+            ForcesReplacement(N.AddonName, "The add-on, e.g. eks-pod-identity-agent. Changing it replaces the add-on.", Validators.StringLengthAtLeast(1)),
             new SchemaAttribute
             {
                 Name = N.AddonVersion,
@@ -134,14 +118,7 @@ internal static class AddonSchema
                 Description = "The namespace to install the add-on into (default: the add-on's own). Changing it replaces the add-on.",
                 Attributes =
                 [
-                    new SchemaAttribute
-                    {
-                        Name = N.Namespace,
-                        Type = CtyType.String,
-                        Required = true,
-                        Description = "A Kubernetes namespace name (RFC 1123 label).",
-                        Validators = [AssociationValidators.Namespace],
-                    },
+                    Required(N.Namespace, "A Kubernetes namespace name (RFC 1123 label).", AssociationValidators.Namespace),
                 ],
             },
             new SchemaBlock
@@ -152,15 +129,8 @@ internal static class AddonSchema
                     + "removes that association.",
                 Attributes =
                 [
-                    new SchemaAttribute { Name = N.RoleArn, Type = CtyType.String, Required = true, Description = "The IAM role.", Validators = [AssociationValidators.RoleArn] },
-                    new SchemaAttribute
-                    {
-                        Name = N.ServiceAccount,
-                        Type = CtyType.String,
-                        Required = true,
-                        Description = "The add-on's service account, e.g. aws-node for vpc-cni.",
-                        Validators = [AssociationValidators.ServiceAccount],
-                    },
+                    Required(N.RoleArn, "The IAM role.", AssociationValidators.RoleArn),
+                    Required(N.ServiceAccount, "The add-on's service account, e.g. aws-node for vpc-cni.", AssociationValidators.ServiceAccount),
                 ],
             },
             new SchemaBlock

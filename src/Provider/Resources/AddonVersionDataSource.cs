@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using N = PodIdentity.Provider.Resources.AddonNames;
+using static PodIdentity.Provider.Resources.StringAttributes;
 
 namespace PodIdentity.Provider.Resources;
 
@@ -10,26 +12,20 @@ namespace PodIdentity.Provider.Resources;
 /// <c>data "aws_eks_addon_version"</c>: the version EKS installs by default on a Kubernetes version, or with
 /// <c>most_recent</c> the newest version compatible with it.
 /// </summary>
-internal sealed class AddonVersionDataSource : IDataSource
+internal sealed partial class AddonVersionDataSource : IDataSource
 {
     private static readonly Schema DataSchema = new()
     {
         Description = "Finds the default (or newest) version of an EKS add-on for a Kubernetes version.",
         Attributes =
         [
-            new SchemaAttribute { Name = N.AddonName, Type = CtyType.String, Required = true, Description = "The add-on, e.g. eks-pod-identity-agent." },
-            new SchemaAttribute
-            {
-                Name = N.KubernetesVersion,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The cluster's Kubernetes version, e.g. 1.33.",
-                Validators = [Validators.StringMatches(new System.Text.RegularExpressions.Regex(@"^[0-9]+\.[0-9]+$"), "must be a Kubernetes minor version such as 1.33")],
-            },
+            Required(N.AddonName, "The add-on, e.g. eks-pod-identity-agent."),
+            Required(N.KubernetesVersion, "The cluster's Kubernetes version, e.g. 1.33.",
+                Validators.StringMatches(MinorVersionPattern(), "must be a Kubernetes minor version such as 1.33")),
             new SchemaAttribute { Name = N.MostRecent, Type = CtyType.Bool, Optional = true, Description = "The newest compatible version instead of the default." },
-            new SchemaAttribute { Name = N.Region, Type = CtyType.String, Optional = true, Computed = true, Description = "Defaults to the provider's region." },
-            new SchemaAttribute { Name = N.Id, Type = CtyType.String, Computed = true, Description = "The add-on name." },
-            new SchemaAttribute { Name = N.Version, Type = CtyType.String, Computed = true, Description = "The chosen version." },
+            Lookup(N.Region, "Defaults to the provider's region."),
+            Output(N.Id, "The add-on name."),
+            Output(N.Version, "The chosen version."),
         ],
     };
 
@@ -98,4 +94,7 @@ internal sealed class AddonVersionDataSource : IDataSource
     private static string SortKey(string version) => string.Join('.', version.TrimStart('v')
         .Split(['.', '-'], StringSplitOptions.RemoveEmptyEntries)
         .Select(p => long.TryParse(new string(p.Where(char.IsDigit).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n.ToString("D10", CultureInfo.InvariantCulture) : p));
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex MinorVersionPattern();
 }

@@ -16,42 +16,14 @@ internal static class AssociationSchema
             Assigned(Names.Id, "The association id (same as association_id)."),
             Assigned(Names.AssociationArn, "The ARN of the association."),
             Assigned(Names.AssociationId, "The id of the association, e.g. a-abcdefghijklmnopq."),
-            new SchemaAttribute
-            {
-                Name = Names.ClusterName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The EKS cluster to create the association in. Changing it replaces the association.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-                Validators = [AssociationValidators.ClusterName],
-            },
-            new SchemaAttribute
-            {
-                Name = Names.Namespace,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The Kubernetes namespace of the service account. Changing it replaces the association.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-                Validators = [AssociationValidators.Namespace],
-            },
-            new SchemaAttribute
-            {
-                Name = Names.ServiceAccount,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The Kubernetes service account whose pods get the role's credentials. Changing it replaces the association.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-                Validators = [AssociationValidators.ServiceAccount],
-            },
-            new SchemaAttribute
-            {
-                Name = Names.RoleArn,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The IAM role the pods get credentials for. Its trust policy must allow pods.eks.amazonaws.com "
+            ForcesReplacement(Names.ClusterName, "The EKS cluster to create the association in. Changing it replaces the association.", AssociationValidators.ClusterName),
+            ForcesReplacement(Names.Namespace, "The Kubernetes namespace of the service account. Changing it replaces the association.", AssociationValidators.Namespace),
+            ForcesReplacement(Names.ServiceAccount, "The Kubernetes service account whose pods get the role's credentials. Changing it replaces the association.", AssociationValidators.ServiceAccount),
+            Required(
+                Names.RoleArn,
+                "The IAM role the pods get credentials for. Its trust policy must allow pods.eks.amazonaws.com "
                     + "(sts:AssumeRole and sts:TagSession). Changing it updates the association in place.",
-                Validators = [AssociationValidators.RoleArn],
-            },
+                AssociationValidators.RoleArn),
             new SchemaAttribute
             {
                 Name = Names.TargetRoleArn,

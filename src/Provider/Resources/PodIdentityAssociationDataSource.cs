@@ -16,14 +16,7 @@ internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidate
         Description = "Looks up one EKS Pod Identity association by id, or by the namespace and service account it serves.",
         Attributes =
         [
-            new SchemaAttribute
-            {
-                Name = Names.ClusterName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The cluster of the association.",
-                Validators = [AssociationValidators.ClusterName],
-            },
+            Required(Names.ClusterName, "The cluster of the association.", AssociationValidators.ClusterName),
             Lookup(Names.AssociationId, "The association id. Give this, or namespace and service_account."),
             Lookup(Names.Namespace, "The namespace of the association (with service_account)."),
             Lookup(Names.ServiceAccount, "The service account of the association (with namespace)."),

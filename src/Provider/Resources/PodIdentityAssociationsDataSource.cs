@@ -16,14 +16,7 @@ internal sealed class PodIdentityAssociationsDataSource : IDataSourceWithValidat
         Description = "Lists the EKS Pod Identity associations of a cluster, optionally filtered by namespace and service account.",
         Attributes =
         [
-            new SchemaAttribute
-            {
-                Name = Names.ClusterName,
-                Type = CtyType.String,
-                Required = true,
-                Description = "The cluster whose associations to list.",
-                Validators = [AssociationValidators.ClusterName],
-            },
+            Required(Names.ClusterName, "The cluster whose associations to list.", AssociationValidators.ClusterName),
             new SchemaAttribute
             {
                 Name = Names.Namespace,

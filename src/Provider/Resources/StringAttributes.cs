@@ -16,6 +16,22 @@ internal static class StringAttributes
         PlanModifiers = [PlanModifiers.UseStateForUnknown()],
     };
 
+    /// <summary>A required argument.</summary>
+    public static SchemaAttribute Required(string name, string description, params IValueValidator[] validators) =>
+        new() { Name = name, Type = CtyType.String, Required = true, Description = description, Validators = validators };
+
+    /// <summary>A required argument whose change replaces the resource.</summary>
+    public static SchemaAttribute ForcesReplacement(string name, string description, params IValueValidator[] validators) =>
+        new()
+        {
+            Name = name,
+            Type = CtyType.String,
+            Required = true,
+            Description = description,
+            Validators = validators,
+            PlanModifiers = [PlanModifiers.RequiresReplace()],
+        };
+
     /// <summary>A data source result, read from AWS on every read.</summary>
     public static SchemaAttribute Output(string name, string description) =>
         new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
