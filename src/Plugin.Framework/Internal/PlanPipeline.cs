@@ -12,17 +12,7 @@ internal sealed record PlanResult(CtyValue Planned, IReadOnlyList<AttributePath>
 /// </summary>
 internal static class PlanPipeline
 {
-    public static Task<PlanResult> RunAsync(
-        IResource resource,
-        CtyValue prior,
-        CtyValue proposed,
-        CtyValue config,
-        object? providerData,
-        Diagnostics diagnostics,
-        CancellationToken cancellationToken) =>
-        RunAsync(resource, prior, proposed, config, null, providerData, diagnostics, cancellationToken);
-
-    /// <summary>As above, with the private bytes stored beside the prior state handed to ModifyPlan.</summary>
+    /// <param name="priorPrivate">The private bytes stored beside the prior state, handed to ModifyPlan.</param>
     public static async Task<PlanResult> RunAsync(
         IResource resource,
         CtyValue prior,

@@ -17,9 +17,6 @@ internal sealed class ListenEndpoint : IDisposable
     private readonly string? _privateDirectory;
     private Socket? _socket;
 
-    // Kept reachable for the process's life; see TakeForKestrel.
-    private Socket? _handedOver;
-
     private ListenEndpoint(string network, string address, Socket socket, string? privateDirectory)
     {
         Network = network;
@@ -45,7 +42,6 @@ internal sealed class ListenEndpoint : IDisposable
         // would leave Kestrel listening where nobody can connect. The folder's removal deletes the file at exit.
         socket.SafeHandle.SetHandleAsInvalid();
         GC.SuppressFinalize(socket);
-        _handedOver = socket;
         return new FileHandleEndPoint(handle, FileHandleType.Auto);
     }
 
@@ -122,7 +118,6 @@ internal sealed class ListenEndpoint : IDisposable
     {
         _socket?.Dispose();
         _socket = null;
-        GC.KeepAlive(_handedOver);
         if (_privateDirectory is null)
         {
             return;
