@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace PodIdentity.Aws.Clients;
 
-/// <summary>Parses Go's time.ParseDuration syntax (<c>1h30m</c>, <c>900s</c>, <c>1.5h</c>), which the official provider uses.</summary>
-internal static class GoDuration
+/// <summary>Parses Go's time.ParseDuration syntax (<c>1h30m</c>, <c>900s</c>, <c>1.5h</c>), which Terraform configurations use
+/// for durations (assume_role.duration, resource timeouts).</summary>
+public static class GoDuration
 {
     private static readonly (string Unit, double Ticks)[] Units =
     [

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 
 namespace PodIdentity.Provider.Resources;
 
 /// <summary>The <c>timeouts</c> block: Go-style durations ("20m", "1h30m", "45s") with the official defaults.</summary>
-internal static partial class AddonTimeouts
+internal static class AddonTimeouts
 {
     public static readonly TimeSpan CreateDefault = TimeSpan.FromMinutes(20);
     public static readonly TimeSpan UpdateDefault = TimeSpan.FromMinutes(20);
@@ -52,32 +52,7 @@ internal static partial class AddonTimeouts
         return text.Length == 0 ? "0s" : text.ToString();
     }
 
-    public static bool TryParse(string text, out TimeSpan duration)
-    {
-        duration = TimeSpan.Zero;
-        if (text.Length == 0 || !WholePattern().IsMatch(text))
-        {
-            return false;
-        }
-
-        foreach (Match m in PartPattern().Matches(text))
-        {
-            var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            duration += m.Groups[2].Value switch
-            {
-                "h" => TimeSpan.FromHours(n),
-                "m" => TimeSpan.FromMinutes(n),
-                "s" => TimeSpan.FromSeconds(n),
-                _ => TimeSpan.FromMilliseconds(n),
-            };
-        }
-
-        return true;
-    }
-
-    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|h|m|s))+$", RegexOptions.CultureInvariant)]
-    private static partial Regex WholePattern();
-
-    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(ms|h|m|s)", RegexOptions.CultureInvariant)]
-    private static partial Regex PartPattern();
+    /// <summary>Go's duration syntax (the parser the provider configuration uses); negative durations are refused.</summary>
+    public static bool TryParse(string text, out TimeSpan duration) =>
+        GoDuration.TryParse(text, out duration) && duration >= TimeSpan.Zero;
 }

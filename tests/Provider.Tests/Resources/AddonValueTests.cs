@@ -83,6 +83,7 @@ public sealed class AddonValueTests
     [InlineData("20")]
     [InlineData("m20")]
     [InlineData("20 m")]
+    [InlineData("-5m")]
     public void BadDurationsDoNotParse(string text) => Assert.False(AddonTimeouts.TryParse(text, out _));
 
     [Theory]
