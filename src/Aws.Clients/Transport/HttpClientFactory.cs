@@ -10,7 +10,7 @@ internal static class HttpClientFactory
     /// <param name="anyTls">Whether any endpoint is HTTPS. When none is (a local emulator), a custom CA bundle
     /// is never consulted, so it is not parsed: AWS_CA_BUNDLE often names the whole system bundle, and reading it
     /// cost ~60 ms of every ConfigureProvider.</param>
-    public static HttpMessageHandler CreateHandler(AwsProviderConfig config, bool anyTls = true)
+    public static HttpMessageHandler CreateHandler(AwsProviderConfig config, bool anyTls)
     {
         var handler = new SocketsHttpHandler
         {
