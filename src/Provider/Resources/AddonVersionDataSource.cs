@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using N = PodIdentity.Provider.Resources.AddonNames;
 using static PodIdentity.Provider.Resources.StringAttributes;
+using N = PodIdentity.Provider.Resources.AddonNames;
 
 namespace PodIdentity.Provider.Resources;
 
