@@ -1,14 +1,13 @@
-# Step 3 replaces step2-removed.tf: this provider adopts the same objects under the same addresses.
+# Step 3 replaces step2-removed.tf: this provider adopts the same objects under the same addresses. Each import
+# block uses the provider of the resource it imports into (provider = podidentity).
 import {
-  provider = podidentity
-  to       = aws_eks_addon.pod_identity_agent
-  id       = "pod-identity-lab:eks-pod-identity-agent"
+  to = aws_eks_addon.pod_identity_agent
+  id = "pod-identity-lab:eks-pod-identity-agent"
 }
 
 import {
-  provider = podidentity
-  to       = aws_eks_pod_identity_association.payments
-  id       = "pod-identity-lab,payments,payments-api"
+  to = aws_eks_pod_identity_association.payments
+  id = "pod-identity-lab,payments,payments-api"
 }
 
 resource "aws_eks_addon" "pod_identity_agent" {

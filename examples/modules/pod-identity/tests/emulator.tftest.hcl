@@ -31,7 +31,7 @@ run "installs_agent_and_association" {
   }
 
   assert {
-    condition     = output.tags_all == { app = "payments", suite = "module-test" }
+    condition     = output.tags_all == tomap({ app = "payments", suite = "module-test" })
     error_message = "tags_all should merge the provider's default_tags with the module's tags."
   }
 }
