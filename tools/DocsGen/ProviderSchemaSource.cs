@@ -25,7 +25,8 @@ internal static class ProviderSchemaSource
     private static IReadOnlyList<string> ConfigChecks(IResource resource) =>
         resource is IResourceWithConfigValidators v ? v.ConfigValidators.Select(c => c.Description).ToArray() : [];
 
-    private static DocSchema Convert(Schema schema, IReadOnlyList<string> checks) =>
+    /// <summary>One framework schema as the docs see it (also what the generator's tests check).</summary>
+    public static DocSchema Convert(Schema schema, IReadOnlyList<string> checks) =>
         new(schema.Description, schema.Attributes.Select(Convert).ToArray(), schema.Blocks.Select(Convert).ToArray(), checks);
 
     private static DocBlock Convert(SchemaBlock block) => new(

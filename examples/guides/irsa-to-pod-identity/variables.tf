@@ -16,6 +16,7 @@ variable "oidc_provider_arn" {
 }
 
 variable "oidc_issuer" {
-  type    = string
-  default = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE"
+  description = "The cluster's OIDC issuer without https://, the prefix of IRSA's condition keys."
+  type        = string
+  default     = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE"
 }

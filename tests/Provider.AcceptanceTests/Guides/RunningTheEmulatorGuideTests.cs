@@ -78,31 +78,7 @@ public sealed class RunningTheEmulatorGuideTests
     private static Task<EmulatorProcess> StartWithGuideSeedAsync() => EmulatorProcess.StartAsync(GuideSeed());
 
     private static Task<ProcessResult> RunScriptAsync(EmulatorProcess emulator, string script) =>
-        ProcessRunner.RunAsync("bash", [Path.Combine(GuideFiles.Folder(Guide), script)], GuideFiles.Folder(Guide), AwsEnvironment(emulator), TimeSpan.FromMinutes(10));
+        ProcessRunner.RunAsync("bash", [Path.Combine(GuideFiles.Folder(Guide), script)], GuideFiles.Folder(Guide), AwsCli.Environment(emulator), TimeSpan.FromMinutes(10));
 
-    private static Task<ProcessResult> AwsAsync(EmulatorProcess emulator, params string[] arguments) =>
-        ProcessRunner.RunAsync(AwsCli, arguments, Path.GetTempPath(), AwsEnvironment(emulator), TimeSpan.FromMinutes(3));
-
-    private static string AwsCli => Environment.GetEnvironmentVariable("AWS_CLI_PATH") is { Length: > 0 } path ? path : "aws";
-
-    /// <summary>What the guide tells the reader to export, and nothing from the machine's own AWS setup.</summary>
-    private static Dictionary<string, string?> AwsEnvironment(EmulatorProcess emulator)
-    {
-        var cli = Path.GetDirectoryName(AwsCli) is { Length: > 0 } dir ? dir + ":" : "";
-        return new Dictionary<string, string?>
-        {
-            ["PATH"] = cli + Environment.GetEnvironmentVariable("PATH"),
-            ["AWS_ENDPOINT_URL"] = emulator.BaseUrl.ToString().TrimEnd('/'),
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-            ["AWS_REGION"] = EmulatorProcess.Region,
-            ["AWS_DEFAULT_REGION"] = EmulatorProcess.Region,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_CONFIG_FILE"] = "/nonexistent/aws-config",
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials",
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["AWS_PAGER"] = "",
-        };
-    }
+    private static Task<ProcessResult> AwsAsync(EmulatorProcess emulator, params string[] arguments) => AwsCli.RunAsync(emulator, arguments);
 }
