@@ -47,7 +47,7 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public async Task<Response> EksAsync(HttpMethod method, string pathAndQuery, object? body = null,
         string region = Region, string accessKey = "test", string secret = "test", string? sessionToken = null,
-        DateTimeOffset? at = null)
+        DateTimeOffset? at = null, string service = "eks")
     {
         var bytes = body switch
         {
@@ -62,7 +62,7 @@ internal sealed class TestEmulator : IAsyncDisposable
             request.Content = new ByteArrayContent(bytes);
             request.Content.Headers.ContentType = new("application/json");
         }
-        TestSigner.Sign(request, bytes, accessKey, secret, region, "eks", at ?? DateTimeOffset.UtcNow, sessionToken);
+        TestSigner.Sign(request, bytes, accessKey, secret, region, service, at ?? DateTimeOffset.UtcNow, sessionToken);
         return await SendAsync(request);
     }
 
