@@ -25,6 +25,9 @@ public sealed class RunningTheEmulatorGuideTests
         Assert.Matches(@"a-[a-z0-9]{17}\tpayments\tpayments-api", result.Stdout);
         Assert.Contains("arn:aws:iam::123456789012:role/payments-api\tarn:aws:eks:us-west-2:123456789012:podidentityassociation/pod-identity-lab/a-", result.Stdout);
 
+        // The pod's SDK got the role's credentials from the node agent: STS sees the role's session, not the root keys.
+        Assert.Matches(@"arn:aws:sts::123456789012:assumed-role/payments-api/eks-pod-ident[^\s]*-payments-a", result.Stdout);
+
         var calls = await emulator.CallsAsync();
         foreach (var operation in new[] { "CreateAddon", "CreatePodIdentityAssociation", "ListPodIdentityAssociations", "DescribePodIdentityAssociation", "DeletePodIdentityAssociation", "DeleteAddon" })
         {
