@@ -8,7 +8,7 @@ namespace PodIdentity.Provider.AcceptanceTests.Guides;
 /// </summary>
 internal static class AwsCli
 {
-    private static string Binary => Environment.GetEnvironmentVariable("AWS_CLI_PATH") is { Length: > 0 } path ? path : "aws";
+    private static string Binary => System.Environment.GetEnvironmentVariable("AWS_CLI_PATH") is { Length: > 0 } path ? path : "aws";
 
     public static Task<ProcessResult> RunAsync(EmulatorProcess emulator, params string[] arguments) =>
         ProcessRunner.RunAsync(Binary, arguments, Path.GetTempPath(), Environment(emulator), TimeSpan.FromMinutes(3));

@@ -6,7 +6,7 @@ namespace PodIdentity.Provider.AcceptanceTests.Guides;
 /// <summary>
 /// Every import id form a resource page shows (docs/resources/*.md, generated from examples/resources/*/import*.tf
 /// and import.sh) adopts a real object on the emulator and ends in no changes. The example association id
-/// a-abcdefghijklmnopq is replaced by the id the emulator assigned.
+/// a-abcdefghijklmnopq is replaced by the id the emulator assigned to the payments association.
 /// </summary>
 public sealed partial class ResourcePageImportTests
 {
@@ -77,6 +77,19 @@ public sealed partial class ResourcePageImportTests
               role_arn        = "{{EmulatorProcess.RoleArn("payments-api")}}"
               tags            = { app = "payments" }
               depends_on      = [aws_eks_addon.pod_identity_agent]
+            }
+
+            resource "aws_eks_pod_identity_association" "ledger" {
+              cluster_name    = "pod-identity-lab"
+              namespace       = "ledger"
+              service_account = "ledger-reader"
+              role_arn        = "{{EmulatorProcess.RoleArn("ledger-reader")}}"
+              depends_on      = [aws_eks_addon.pod_identity_agent]
+            }
+
+            resource "aws_eks_addon" "vpc_cni" {
+              cluster_name = "pod-identity-lab"
+              addon_name   = "vpc-cni"
             }
             """);
         await ws.ApplyAsync();
