@@ -85,6 +85,12 @@ public sealed class PodIdentityAuthTests : IAsyncLifetime
         Assert.Equal("api-7d9f", tags["kubernetes-pod-name"]!.GetValue<string>());
         Assert.Equal("AssumeRoleForPodIdentity", stored["issuedBy"]!.GetValue<string>());
         Assert.Null(stored["policy"]);
+
+        // The keys stop working at the expiry they were given.
+        var accessKeyId = c["accessKeyId"]!.GetValue<string>();
+        _emu.Host.Context.Store.Write(s => s.Sessions[accessKeyId].Expiration = DateTimeOffset.UtcNow.AddSeconds(-1));
+        var expired = await WhoAmIAsync(c);
+        Assert.Equal((HttpStatusCode.Forbidden, "ExpiredToken"), (expired.Status, expired.XmlValue("Code")));
     }
 
     [Fact]
