@@ -49,7 +49,7 @@ internal ref partial struct MsgPackValueDecoder
         var sorted = true;
         for (var i = 0; i < count; i++)
         {
-            var key = ReadKey("map key");
+            var key = ReadKey("map key (string)");
             _path.PushKey(key);
             entries[i] = KeyValuePair.Create(key, ReadValue(type.ElementType));
             _path.Pop();
@@ -91,7 +91,7 @@ internal ref partial struct MsgPackValueDecoder
         var values = new CtyValue[names.Length];
         for (var i = 0; i < count; i++)
         {
-            var key = ReadKey("attribute name");
+            var key = ReadKey("attribute name (string)");
             if (!type.TryGetIndex(key, out var index))
             {
                 throw Fail($"unsupported attribute \"{key}\"");
@@ -155,6 +155,6 @@ internal ref partial struct MsgPackValueDecoder
     private string ReadKey(string what)
     {
         _itemStart = _reader.Consumed;
-        return ReadString(what + " (string)");
+        return ReadString(what);
     }
 }

@@ -199,24 +199,30 @@ internal ref partial struct MsgPackValueDecoder
     /// <summary>The bytes of a str or bin item (cty accepts either for strings).</summary>
     private ReadOnlySpan<byte> ReadStringOrBinary(string expected)
     {
-        ReadOnlySequence<byte>? sequence;
+        ReadOnlySequence<byte> sequence;
         try
         {
-            sequence = _reader.NextMessagePackType switch
+            switch (_reader.NextMessagePackType)
             {
-                MessagePackType.String => _reader.ReadStringSequence(),
-                MessagePackType.Binary => _reader.ReadBytes(),
-                _ => throw WrongKind(expected),
-            };
+                // The reader runs over one contiguous buffer, so the span form always succeeds for str.
+                case MessagePackType.String when _reader.TryReadStringSpan(out var span):
+                    return span;
+                case MessagePackType.String:
+                    sequence = _reader.ReadStringSequence().GetValueOrDefault();
+                    break;
+                case MessagePackType.Binary:
+                    sequence = _reader.ReadBytes().GetValueOrDefault();
+                    break;
+                default:
+                    throw WrongKind(expected);
+            }
         }
         catch (ArgumentOutOfRangeException)
         {
             throw LengthBeyondInput();
         }
 
-        // The reader runs over one contiguous buffer, so every slice of it is a single segment.
-        var s = sequence.GetValueOrDefault();
-        return s.IsSingleSegment ? s.FirstSpan : s.ToArray();
+        return sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
     }
 
     private bool ReadBoolean() =>
