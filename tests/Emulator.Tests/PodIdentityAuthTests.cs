@@ -85,6 +85,12 @@ public sealed class PodIdentityAuthTests : IAsyncLifetime
         Assert.Equal("api-7d9f", tags["kubernetes-pod-name"]!.GetValue<string>());
         Assert.Equal("AssumeRoleForPodIdentity", stored["issuedBy"]!.GetValue<string>());
         Assert.Null(stored["policy"]);
+
+        // The keys stop working at the expiry they were given.
+        var accessKeyId = c["accessKeyId"]!.GetValue<string>();
+        _emu.Host.Context.Store.Write(s => s.Sessions[accessKeyId].Expiration = DateTimeOffset.UtcNow.AddSeconds(-1));
+        var expired = await WhoAmIAsync(c);
+        Assert.Equal((HttpStatusCode.Forbidden, "ExpiredToken"), (expired.Status, expired.XmlValue("Code")));
     }
 
     [Fact]
@@ -225,6 +231,8 @@ public sealed class PodIdentityAuthTests : IAsyncLifetime
         Assert.True(ok.Status == HttpStatusCode.OK, ok.Text);
         Assert.Equal(["AccessKeyId", "SecretAccessKey", "Token", "AccountId", "Expiration"], ok.Json.AsObject().Select(p => p.Key));
         Assert.Equal(Account, ok.Json["AccountId"]!.GetValue<string>());
+        // Secrets are base64-like: '+' and '/' come as they are, not as \u002B (shell scripts read this answer too).
+        Assert.DoesNotContain("\\u00", ok.Text);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", ok.Json["Expiration"]!.GetValue<string>());
         var who = await _emu.QueryAsync("sts", new Dictionary<string, string> { ["Action"] = "GetCallerIdentity" },
             ok.Json["AccessKeyId"]!.GetValue<string>(), ok.Json["SecretAccessKey"]!.GetValue<string>(), ok.Json["Token"]!.GetValue<string>());

@@ -81,6 +81,8 @@ internal sealed class Addon
     public DateTimeOffset ModifiedAt { get; set; }
     public string? ServiceAccountRoleArn { get; set; }
     public string? ConfigurationValues { get; set; }
+    /// <summary>Values an update in progress asked for; they replace <see cref="ConfigurationValues"/> only if it succeeds.</summary>
+    public string? PendingConfigurationValues { get; set; }
     public string? ResolveConflicts { get; set; }
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public List<AddonIssue> HealthIssues { get; set; } = [];
