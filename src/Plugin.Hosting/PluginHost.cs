@@ -49,6 +49,17 @@ public static class PluginHost
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
+        // A provider that cannot serve must not leave Terraform waiting on a socket that answers nothing.
+        _ = pipeline.ContinueWith(
+            failed =>
+            {
+                Log.Error("the gRPC pipeline could not be built", ("error", failed.Exception?.InnerException?.ToString()));
+                lifetime.RequestStop("gRPC pipeline failed");
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
         if (!string.IsNullOrEmpty(clientPem))
