@@ -1,6 +1,6 @@
 using Google.Protobuf;
-using PodIdentity.Plugin.Framework.Internal;
 using Grpc.Core;
+using PodIdentity.Plugin.Framework.Internal;
 using PodIdentity.Plugin.Values;
 using static PodIdentity.Plugin.Framework.Tests.Wire;
 using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
