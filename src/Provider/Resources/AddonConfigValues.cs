@@ -84,7 +84,7 @@ internal static class AddonConfigValues
                 var first = true;
                 foreach (var (key, value) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    sb.Append(first ? "" : ",").Append(JsonSerializer.Serialize(key)).Append(':');
+                    sb.Append(first ? "" : ",").Append(JsonValue.Create(key).ToJsonString()).Append(':');
                     Append(sb, value);
                     first = false;
                 }
