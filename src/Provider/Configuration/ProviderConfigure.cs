@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 using PodIdentity.Plugin.Values;
 
 namespace PodIdentity.Provider.Configuration;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 
 namespace PodIdentity.Provider.Resources;
 

@@ -157,7 +157,7 @@ internal sealed partial class AddonResource
         }
         catch (Exception e) when (AwsErrors.IsReportable(e))
         {
-            Plugin.Hosting.Log.Debug("could not read the add-on after a failed update", ("error", e.Message));
+            Plugin.Logging.Log.Debug("could not read the add-on after a failed update", ("error", e.Message));
             return (prior, null);
         }
     }

@@ -1,4 +1,4 @@
-namespace PodIdentity.Plugin.Hosting.Internal;
+namespace PodIdentity.Plugin.Logging.Internal;
 
 /// <summary>Decides from a field or header name whether its value must never be logged.</summary>
 internal static class SecretKeys

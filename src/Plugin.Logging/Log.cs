@@ -1,6 +1,6 @@
-using PodIdentity.Plugin.Hosting.Internal;
+using PodIdentity.Plugin.Logging.Internal;
 
-namespace PodIdentity.Plugin.Hosting;
+namespace PodIdentity.Plugin.Logging;
 
 /// <summary>
 /// hclog-style JSON lines on stderr, which go-plugin parses and forwards into Terraform's own log.
@@ -38,7 +38,8 @@ public static class Log
     public static object? Redact(string key, object? value) =>
         value is not null && SecretKeys.IsSecret(key) ? RedactedText : value;
 
-    internal static void Write(LogLevel level, string message, (string Key, object? Value)[] fields)
+    /// <summary>One line at <paramref name="level"/>; for bridges from other logging APIs.</summary>
+    public static void Write(LogLevel level, string message, (string Key, object? Value)[] fields)
     {
         var sink = Sink;
         if (level == LogLevel.Off || level < sink.Level)

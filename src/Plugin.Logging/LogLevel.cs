@@ -1,4 +1,4 @@
-namespace PodIdentity.Plugin.Hosting;
+namespace PodIdentity.Plugin.Logging;
 
 /// <summary>hclog levels, most verbose first; <see cref="Off"/> disables logging.</summary>
 public enum LogLevel

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace PodIdentity.Plugin.Hosting.Internal;
+namespace PodIdentity.Plugin.Logging.Internal;
 
 /// <summary>Formats one hclog JSON line as go-plugin parses it (@level, @message, @module, @timestamp, fields).</summary>
 internal static class HclogFormatter

@@ -1,4 +1,4 @@
-namespace PodIdentity.Plugin.Hosting.Internal;
+namespace PodIdentity.Plugin.Logging.Internal;
 
 /// <summary>Where log lines go: one whole line per write so concurrent lines never interleave.</summary>
 internal sealed class LogSink(LogLevel level, Stream output, Func<DateTime>? clock = null)

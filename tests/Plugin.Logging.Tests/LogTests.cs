@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PodIdentity.Plugin.Hosting.Internal;
+using PodIdentity.Plugin.Logging.Internal;
 
-namespace PodIdentity.Plugin.Hosting.Tests;
+namespace PodIdentity.Plugin.Logging.Tests;
 
 public sealed partial class LogTests
 {

@@ -1,4 +1,4 @@
-namespace PodIdentity.Plugin.Hosting.Internal;
+namespace PodIdentity.Plugin.Logging.Internal;
 
 /// <summary>Reads the level the way Terraform does for provider logs.</summary>
 internal static class LogLevels
