@@ -1,5 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Addons;
+using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Configuration;
 
 namespace PodIdentity.Provider;
@@ -16,16 +18,16 @@ public sealed class AwsProvider : IProviderWithValidateConfig
     // ------------------------------------------------------------------------------------------------------------
     private static readonly Func<IResource>[] ResourceFactories =
     [
-        () => new Resources.PodIdentityAssociationResource { CheckPodIdentityAgent = true },
-        () => new Resources.AddonResource(),
+        () => new Associations.PodIdentityAssociationResource { CheckPodIdentityAgent = true },
+        () => new Addons.AddonResource(),
     ];
 
     private static readonly Func<IDataSource>[] DataSourceFactories =
     [
-        () => new Resources.PodIdentityAssociationDataSource(),
-        () => new Resources.PodIdentityAssociationsDataSource(),
-        () => new Resources.AddonDataSource(),
-        () => new Resources.AddonVersionDataSource(),
+        () => new Associations.PodIdentityAssociationDataSource(),
+        () => new Associations.PodIdentityAssociationsDataSource(),
+        () => new Addons.AddonDataSource(),
+        () => new Addons.AddonVersionDataSource(),
     ];
     // ------------------------------------------------------------------------------------------------------------
 

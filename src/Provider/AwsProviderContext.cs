@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider;
 

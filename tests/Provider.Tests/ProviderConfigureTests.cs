@@ -2,6 +2,7 @@ using System.Net;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.ProviderConfigs;
 
 namespace PodIdentity.Provider.Tests;

@@ -3,6 +3,7 @@ using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Logging;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Configuration;
 

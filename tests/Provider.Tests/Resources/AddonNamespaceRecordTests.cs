@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;

@@ -1,7 +1,7 @@
 using System.Net;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 

@@ -1,5 +1,5 @@
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;

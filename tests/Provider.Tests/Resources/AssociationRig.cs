@@ -1,7 +1,8 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 

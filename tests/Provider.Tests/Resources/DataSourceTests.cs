@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Resources;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
