@@ -14,11 +14,11 @@ public sealed class AwsProvider : IProviderWithValidateConfig
 {
     // ------------------------------------------------------------------------------------------------------------
     // THE REGISTRATION LIST. Add one line per resource or data source type here (and nowhere else in this file).
-    // Each type reads its AwsProviderContext from request.ProviderData (see AwsProviderContext.From).
+    // Each type receives its AwsProviderContext once, in the framework's Configure step (ConfiguredByProvider).
     // ------------------------------------------------------------------------------------------------------------
     private static readonly Func<IResource>[] ResourceFactories =
     [
-        () => new Associations.PodIdentityAssociationResource { CheckPodIdentityAgent = true },
+        () => new Associations.PodIdentityAssociationResource(),
         () => new Addons.AddonResource(),
     ];
 

@@ -8,7 +8,7 @@ using N = PodIdentity.Provider.Addons.AddonNames;
 namespace PodIdentity.Provider.Addons;
 
 /// <summary><c>data "aws_eks_addon"</c>: one add-on by cluster and name, with every attribute the API returns.</summary>
-internal sealed class AddonDataSource : IDataSource
+internal sealed class AddonDataSource : ConfiguredByProvider, IDataSourceWithConfigure
 {
     private static readonly ObjectType NamespaceType = CtyType.Object(new Dictionary<string, CtyType> { [N.Namespace] = CtyType.String });
 
@@ -53,10 +53,7 @@ internal sealed class AddonDataSource : IDataSource
 
     public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var config = request.Config;
         var cluster = config.GetString(N.ClusterName)!;

@@ -1,6 +1,8 @@
 using PodIdentity.Plugin.Framework;
 using N = PodIdentity.Provider.Addons.AddonNames;
 
+using PodIdentity.Provider.Shared;
+
 namespace PodIdentity.Provider.Addons;
 
 // Import by "cluster_name:addon_name", optionally "@region".
@@ -17,10 +19,7 @@ internal sealed partial class AddonResource
             return Task.CompletedTask;
         }
 
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return Task.CompletedTask;
-        }
+        var context = Context;
 
         // Read runs next and fills in everything else (a missing add-on becomes "cannot import non-existent object").
         response.State = response.State

@@ -17,7 +17,7 @@ internal sealed partial class AddonResource
             return Task.CompletedTask;
         }
 
-        var context = request.ProviderData as AwsProviderContext;
+        var context = ContextIfConfigured;
         var config = request.Config;
         var prior = request.PriorState;
         var plan = response.Plan;
@@ -42,7 +42,7 @@ internal sealed partial class AddonResource
             if (context is not null && plan.GetString(N.AddonName) == N.PodIdentityAgent && plan.GetString(N.ClusterName) is { } cluster
                 && plan.GetAttribute(N.Region).IsKnown)
             {
-                PodIdentityAgentCheck.For(context).NoteBeingCreated(plan.GetString(N.Region)!, cluster);
+                context.AgentCheck.NoteBeingCreated(plan.GetString(N.Region)!, cluster);
             }
         }
         else

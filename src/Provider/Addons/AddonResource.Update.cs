@@ -11,10 +11,7 @@ internal sealed partial class AddonResource
 {
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var prior = request.PriorState;
         var plan = request.Plan;

@@ -11,7 +11,7 @@ namespace PodIdentity.Provider.Addons;
 /// until gone. A failed or timed-out wait is an error that keeps the add-on in state. Plan logic is in the .Plan part,
 /// import in the .Import part, waits in the .Waits part.
 /// </summary>
-internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithImportState, IResourceWithModifyPlan
+internal sealed partial class AddonResource(AddonWaiter waiter) : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
 {
     public AddonResource()
         : this(AddonWaiter.Default)
@@ -24,10 +24,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var plan = request.Plan;
         var region = context.RegionOr(plan.GetString(N.Region));
@@ -90,10 +87,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
 
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var state = request.State;
         if (state.GetString(N.ClusterName) is not { } cluster || state.GetString(N.AddonName) is not { } name)
@@ -137,10 +131,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : IResourceWithI
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var prior = request.PriorState;
         var cluster = prior.GetString(N.ClusterName)!;

@@ -13,7 +13,7 @@ namespace PodIdentity.Provider.Addons;
 /// <c>data "aws_eks_addon_version"</c>: the version EKS installs by default on a Kubernetes version, or with
 /// <c>most_recent</c> the newest version compatible with it.
 /// </summary>
-internal sealed partial class AddonVersionDataSource : IDataSource
+internal sealed partial class AddonVersionDataSource : ConfiguredByProvider, IDataSourceWithConfigure
 {
     private static readonly Schema DataSchema = new()
     {
@@ -36,10 +36,7 @@ internal sealed partial class AddonVersionDataSource : IDataSource
 
     public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var config = request.Config;
         var name = config.GetString(N.AddonName)!;

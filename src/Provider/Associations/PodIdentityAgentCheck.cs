@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Logging;
@@ -9,21 +8,22 @@ using PodIdentity.Provider.Shared;
 namespace PodIdentity.Provider.Associations;
 
 /// <summary>
-/// The plan-time check that a cluster runs the eks-pod-identity-agent add-on: without it no association gives a pod
-/// credentials. One DescribeAddon per cluster per configured provider (one plan), cached; an agent add-on planned
-/// for creation in the same plan counts as present. Any failure of the check itself stays silent (it only warns).
+/// The association's plan-time check that its cluster runs the eks-pod-identity-agent add-on: without it no
+/// association gives a pod credentials. One per configured provider (<see cref="AwsProviderContext.AgentCheck"/>),
+/// switched off only by the provider's <c>skip_pod_identity_agent_check</c>. One DescribeAddon per cluster, shared by
+/// every association of that cluster; an agent add-on planned for creation counts as present. Terraform plans an
+/// add-on before an association only when the association depends on it, so that is the order the result may rely
+/// on. Any failure of the check itself stays silent (it only warns).
 /// </summary>
-internal sealed class PodIdentityAgentCheck
+internal sealed class PodIdentityAgentCheck(AwsProviderContext context, bool skipped) : IDisposable
 {
-    private static readonly ConditionalWeakTable<AwsProviderContext, PodIdentityAgentCheck> PerContext = new();
-
     private readonly ConcurrentDictionary<(string Region, string Cluster), Lazy<Task<string?>>> _status = new();
     private readonly ConcurrentDictionary<(string Region, string Cluster), bool> _beingCreated = new();
-    private readonly AwsProviderContext _context;
 
-    private PodIdentityAgentCheck(AwsProviderContext context) => _context = context;
+    // The shared DescribeAddon belongs to no single plan call: it ends with the provider, not with its first caller.
+    private readonly CancellationTokenSource _lifetime = new();
 
-    public static PodIdentityAgentCheck For(AwsProviderContext context) => PerContext.GetValue(context, c => new PodIdentityAgentCheck(c));
+    public bool Skipped { get; } = skipped;
 
     /// <summary>Called by the add-on's plan when it creates the agent.</summary>
     public void NoteBeingCreated(string region, string cluster) => _beingCreated[(region, cluster)] = true;
@@ -31,13 +31,13 @@ internal sealed class PodIdentityAgentCheck
     /// <summary>Adds the warning when the cluster's agent is missing or not ACTIVE.</summary>
     public async Task WarnIfMissingAsync(string region, string cluster, Diagnostics diagnostics, CancellationToken cancellationToken)
     {
-        if (_context.SkipPodIdentityAgentCheck || _beingCreated.ContainsKey((region, cluster)))
+        if (Skipped || _beingCreated.ContainsKey((region, cluster)))
         {
             return;
         }
 
-        var status = await _status.GetOrAdd((region, cluster), key => new Lazy<Task<string?>>(() => StatusAsync(key.Region, key.Cluster, cancellationToken)))
-            .Value.ConfigureAwait(false);
+        var status = await _status.GetOrAdd((region, cluster), key => new Lazy<Task<string?>>(() => StatusAsync(key.Region, key.Cluster)))
+            .Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (status is "ACTIVE" or "unknown" || _beingCreated.ContainsKey((region, cluster)))
         {
             return;
@@ -54,19 +54,25 @@ internal sealed class PodIdentityAgentCheck
             Plugin.Values.AttributePath.Root.Attribute(AssociationNames.ClusterName));
     }
 
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+    }
+
     // The agent's status; null when it is not installed; "unknown" when the check could not tell.
-    private async Task<string?> StatusAsync(string region, string cluster, CancellationToken cancellationToken)
+    private async Task<string?> StatusAsync(string region, string cluster)
     {
         try
         {
-            var addon = await _context.EksFor(region).DescribeAddonAsync(cluster, AddonNames.PodIdentityAgent, cancellationToken).ConfigureAwait(false);
+            var addon = await context.EksFor(region).DescribeAddonAsync(cluster, AddonNames.PodIdentityAgent, _lifetime.Token).ConfigureAwait(false);
             return addon.Status ?? "unknown";
         }
         catch (AwsApiException e) when (e.IsNotFound && (e.ErrorMessage ?? "").Contains("addon", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
-        catch (Exception e) when (AwsErrors.IsReportable(e))
+        catch (Exception e) when (AwsErrors.IsReportable(e) || e is OperationCanceledException)
         {
             Log.Debug("pod identity agent check could not read the add-on", ("cluster", cluster), ("error", e.Message));
             return "unknown";

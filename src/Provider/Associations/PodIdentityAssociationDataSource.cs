@@ -10,7 +10,7 @@ namespace PodIdentity.Provider.Associations;
 /// <c>data "aws_eks_pod_identity_association"</c>: one association, by <c>association_id</c> or by
 /// <c>namespace</c> + <c>service_account</c>, with every attribute of the resource.
 /// </summary>
-internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidateConfig
+internal sealed class PodIdentityAssociationDataSource : ConfiguredByProvider, IDataSourceWithValidateConfig, IDataSourceWithConfigure
 {
     private static readonly Schema DataSchema = new()
     {
@@ -74,10 +74,7 @@ internal sealed class PodIdentityAssociationDataSource : IDataSourceWithValidate
 
     public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var config = request.Config;
         var cluster = config.GetString(AssociationNames.ClusterName)!;

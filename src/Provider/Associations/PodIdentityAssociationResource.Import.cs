@@ -17,10 +17,7 @@ internal sealed partial class PodIdentityAssociationResource
             return;
         }
 
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var region = context.RegionOr(id.Region);
         var associationId = id.AssociationId;

@@ -30,7 +30,7 @@ internal sealed partial class PodIdentityAssociationResource
 
     public Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
     {
-        var context = request.ProviderData as AwsProviderContext;
+        var context = ContextIfConfigured;
         if (request.IsDestroy)
         {
             WarnIfOwned(request.PriorState, "destroyed", response.Diagnostics);
@@ -71,16 +71,13 @@ internal sealed partial class PodIdentityAssociationResource
         }
 
         response.Plan = plan;
-        return request.IsCreate && context is not null && CheckPodIdentityAgent ? CheckAgentAsync(context, plan, response.Diagnostics, cancellationToken) : Task.CompletedTask;
+        return request.IsCreate && context is not null ? RunPlanChecksAsync(context, plan, response.Diagnostics, cancellationToken) : Task.CompletedTask;
     }
 
-    /// <summary>Turns on the add-on's agent check (set by the provider's registration; off for bare instances in tests).</summary>
-    internal bool CheckPodIdentityAgent { get; init; }
-
-    // The add-on's agent check (PodIdentityAgentCheck): warn when the cluster cannot give pods credentials yet.
-    private static Task CheckAgentAsync(AwsProviderContext context, CtyValue plan, Diagnostics diagnostics, CancellationToken cancellationToken) =>
+    // The plan-time checks of a new association; each keeps its state with the configured provider.
+    private static Task RunPlanChecksAsync(AwsProviderContext context, CtyValue plan, Diagnostics diagnostics, CancellationToken cancellationToken) =>
         plan.GetString(AssociationNames.ClusterName) is { } cluster && plan.GetString(AssociationNames.Region) is { } region
-            ? PodIdentityAgentCheck.For(context).WarnIfMissingAsync(region, cluster, diagnostics, cancellationToken)
+            ? context.AgentCheck.WarnIfMissingAsync(region, cluster, diagnostics, cancellationToken)
             : Task.CompletedTask;
 
     private static CtyValue PlanUpdate(CtyValue prior, CtyValue plan, Diagnostics diagnostics)

@@ -11,7 +11,7 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : IResourceWithImportState, IResourceWithModifyPlan, IResourceWithValidateConfig
+    : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithValidateConfig, IResourceWithConfigure
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
@@ -24,10 +24,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var plan = request.Plan;
         var region = context.RegionOr(plan.GetString(AssociationNames.Region));
@@ -66,10 +63,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var state = request.State;
         if (state.GetString(AssociationNames.ClusterName) is not { } cluster || (state.GetString(AssociationNames.AssociationId) ?? state.GetString(AssociationNames.Id)) is not { } id)
@@ -112,10 +106,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var prior = request.PriorState;
         var plan = request.Plan;
@@ -173,10 +164,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var prior = request.PriorState;
         if (OwnedByAddon(prior, "deleted", response.Diagnostics))

@@ -10,7 +10,7 @@ namespace PodIdentity.Provider.Associations;
 /// <c>data "aws_eks_pod_identity_associations"</c>: every association of a cluster (all pages), optionally only
 /// those of one namespace, or of one service account in it.
 /// </summary>
-internal sealed class PodIdentityAssociationsDataSource : IDataSourceWithValidateConfig
+internal sealed class PodIdentityAssociationsDataSource : ConfiguredByProvider, IDataSourceWithValidateConfig, IDataSourceWithConfigure
 {
     private static readonly Schema DataSchema = new()
     {
@@ -85,10 +85,7 @@ internal sealed class PodIdentityAssociationsDataSource : IDataSourceWithValidat
 
     public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
-        if (AwsProviderContext.From(request.ProviderData, response.Diagnostics) is not { } context)
-        {
-            return;
-        }
+        var context = Context;
 
         var config = request.Config;
         var cluster = config.GetString(AssociationNames.ClusterName)!;

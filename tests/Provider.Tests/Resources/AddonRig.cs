@@ -42,6 +42,7 @@ internal sealed class AddonRig : IDisposable
             Clock.Now += d;
             return Task.CompletedTask;
         }));
+        Resource.Configure(Context);
     }
 
     public FakeEks Eks { get; } = new();
@@ -96,7 +97,7 @@ internal sealed class AddonRig : IDisposable
     public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
     {
         var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, ProviderData = Context }, response, CancellationToken.None);
+        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
         return response;
     }
 
@@ -104,7 +105,7 @@ internal sealed class AddonRig : IDisposable
     {
         var plan = (await PlanAsync(config, CtyValue.Null(Type), CreatePlan(config))).Plan;
         var response = new CreateResponse { State = plan };
-        await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan, ProviderData = Context }, response, CancellationToken.None);
+        await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;
     }
 
