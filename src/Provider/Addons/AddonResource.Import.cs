@@ -1,7 +1,6 @@
 using PodIdentity.Plugin.Framework;
-using N = PodIdentity.Provider.Addons.AddonNames;
-
 using PodIdentity.Provider.Shared;
+using N = PodIdentity.Provider.Addons.AddonNames;
 
 namespace PodIdentity.Provider.Addons;
 
