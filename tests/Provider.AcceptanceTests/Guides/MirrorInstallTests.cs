@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Provider.AcceptanceTests.Guides;
 
 /// <summary>
 /// `make install`'s filesystem mirror (scripts/install-mirror.sh): a plain `terraform init` installs this build from
-/// it, also for a configuration that calls a module, records the build's h1 hash in the lock file, and plan works.
+/// it, also for a configuration that calls a module, records the build's h1 hash in the lock file, the provider logs
+/// the same version, and plan works.
 /// </summary>
 public sealed class MirrorInstallTests
 {
@@ -55,6 +57,12 @@ public sealed class MirrorInstallTests
         var lockFile = File.ReadAllText(Path.Combine(ws.Directory, ".terraform.lock.hcl"));
         Assert.Contains($"version     = \"{Version}\"", lockFile);
         Assert.Contains(DirectoryHash(platform), lockFile);
+
+        // The same version is in the provider's start-up log line.
+        var validate = await ws.WithEnvironment("TF_LOG_PROVIDER", "info").RunAsync("validate", "-no-color");
+        Assert.True(validate.ExitCode == 0, $"validate failed:\n{validate.Output}");
+        Assert.Matches($"terraform-provider-aws starting: version={Regex.Escape(Version)}", validate.Stderr);
+        ws.WithEnvironment("TF_LOG_PROVIDER", null);
 
         var plan = await ws.PlanAsync();
         Assert.True(plan.ExitCode == 2, $"plan should propose the module's objects (exit 2):\n{plan.Output}");
