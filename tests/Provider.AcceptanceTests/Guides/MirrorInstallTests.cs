@@ -12,13 +12,11 @@ namespace PodIdentity.Provider.AcceptanceTests.Guides;
 /// </summary>
 public sealed class MirrorInstallTests
 {
-    private static string Version => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "VERSION")).Trim();
+    public static string Version => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "VERSION")).Trim();
 
-    [Fact]
-    public async Task InitThroughAModuleUsesTheMirrorAndLocksThisBuildsHash()
+    /// <summary>What `make install` does, into the workspace: the mirror and a CLI configuration the workspace then uses.</summary>
+    public static async Task<string> UseMirrorAsync(TerraformWorkspace ws)
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
-        using var ws = new TerraformWorkspace(emulator);
         var mirror = Path.Combine(ws.Directory, "mirror");
         var config = Path.Combine(ws.Directory, "mirror.tfrc");
         (await ProcessRunner.RunAsync(
@@ -28,6 +26,15 @@ public sealed class MirrorInstallTests
             new Dictionary<string, string?>(),
             TimeSpan.FromMinutes(2))).EnsureSuccess("install-mirror.sh");
         ws.WithEnvironment("TF_CLI_CONFIG_FILE", config);
+        return mirror;
+    }
+
+    [Fact]
+    public async Task InitThroughAModuleUsesTheMirrorAndLocksThisBuildsHash()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+        using var ws = new TerraformWorkspace(emulator);
+        var mirror = await UseMirrorAsync(ws);
 
         var platform = Directory.GetDirectories(Path.Combine(mirror, "registry.terraform.io", "podidentity", "aws", Version)).Single();
         Assert.True(File.Exists(Path.Combine(platform, $"terraform-provider-aws_v{Version}")), "the mirror must hold terraform-provider-aws_v" + Version);

@@ -24,6 +24,9 @@ public sealed class TestingModulesOfflineGuideTests
             File.Copy(file, Path.Combine(ws.Directory, "tests", Path.GetFileName(file)));
         }
 
+        // As the guide says: the provider from `make install`'s mirror, `terraform init`, `terraform test`.
+        await MirrorInstallTests.UseMirrorAsync(ws);
+        (await ws.RunAsync("init", "-no-color", "-input=false")).EnsureSuccess("init");
         var result = await ws.RunAsync("test", "-no-color");
 
         Assert.True(result.ExitCode == 0, $"terraform test failed:\n{result.Output}");
