@@ -12,10 +12,10 @@ namespace PodIdentity.Provider.AcceptanceTests.Guides;
 /// </summary>
 public sealed class MirrorInstallTests
 {
-    public static string Version => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "VERSION")).Trim();
+    internal static string Version => File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "VERSION")).Trim();
 
     /// <summary>What `make install` does, into the workspace: the mirror and a CLI configuration the workspace then uses.</summary>
-    public static async Task<string> UseMirrorAsync(TerraformWorkspace ws)
+    internal static async Task<string> UseMirrorAsync(TerraformWorkspace ws)
     {
         var mirror = Path.Combine(ws.Directory, "mirror");
         var config = Path.Combine(ws.Directory, "mirror.tfrc");
