@@ -31,10 +31,6 @@ internal sealed class AssociationChecks : IDisposable
     // key in one process is a second resource, and it gets the error: whichever of the two Terraform plans second.
     private readonly ConcurrentDictionary<(string Region, string Cluster, string Namespace, string ServiceAccount), string> _creates = new();
 
-    // Associations this process has seen in a prior state (refresh or plan): this configuration manages them, so one
-    // found for a service account is being replaced or is another resource's, never one to import.
-    private readonly ConcurrentDictionary<string, byte> _managed = new(StringComparer.Ordinal);
-
     // Trust findings already shown by a plan in this process, so the post-apply run adds only what is new.
     private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
 
@@ -49,20 +45,10 @@ internal sealed class AssociationChecks : IDisposable
 
     public CheckSettings Settings => _settings;
 
-    /// <summary>Records an association this configuration manages (called when its state is read).</summary>
-    public void NoteManaged(string? associationId)
-    {
-        if (!string.IsNullOrEmpty(associationId))
-        {
-            _managed.TryAdd(associationId, 0);
-        }
-    }
-
     /// <summary>The checks for a create (<paramref name="prior"/> null) or an update; adds their diagnostics.</summary>
     public async Task PlanAsync(AssociationFacts plan, AssociationFacts? prior, Diagnostics diagnostics, CancellationToken cancellationToken)
     {
         var isCreate = prior is null;
-        NoteManaged(prior?.AssociationId);
         var roleChanged = isCreate || plan.RoleArn != prior!.RoleArn;
         var trustChanged = roleChanged || plan.TargetRoleArn != prior!.TargetRoleArn || plan.DisableSessionTags != prior.DisableSessionTags;
 
@@ -74,7 +60,7 @@ internal sealed class AssociationChecks : IDisposable
         {
             if (_creates.TryAdd(key, plan.RoleArn.Value ?? "(not known yet)"))
             {
-                work.Add(ExistingAsync(key, cancellationToken));
+                work.Add(ExistingAsync(key, plan.Replaces, cancellationToken));
             }
             else
             {
@@ -82,7 +68,9 @@ internal sealed class AssociationChecks : IDisposable
             }
         }
 
-        if (isCreate && plan.Region.Value is { } region && plan.ClusterName.Value is { } cluster)
+        // A new cluster_name replaces the association: Terraform keeps only the errors of the replacement's create-plan,
+        // so the warning comes from the first (update) call.
+        if ((isCreate || plan.ClusterName != prior!.ClusterName) && plan.Region.Value is { } region && plan.ClusterName.Value is { } cluster)
         {
             work.Add(ClusterAsync(region, cluster, cancellationToken));
         }
@@ -109,7 +97,6 @@ internal sealed class AssociationChecks : IDisposable
     /// </summary>
     public async Task AfterApplyAsync(AssociationFacts planned, AssociationFacts applied, Diagnostics diagnostics, CancellationToken cancellationToken)
     {
-        NoteManaged(applied.AssociationId);
         if (_settings.SkipTrustCheck || RoleArn.Parse(applied.RoleArn.Value) is not { } role || role.Partition != _partition)
         {
             return;
@@ -224,10 +211,10 @@ internal sealed class AssociationChecks : IDisposable
     }
 
     private async Task<IReadOnlyList<Diagnostic>> ExistingAsync(
-        (string Region, string Cluster, string Namespace, string ServiceAccount) key, CancellationToken cancellationToken)
+        (string Region, string Cluster, string Namespace, string ServiceAccount) key, string? replaces, CancellationToken cancellationToken)
     {
         var existing = await _lookups.ExistingAsync(key.Region, key.Cluster, key.Namespace, key.ServiceAccount, cancellationToken).ConfigureAwait(false);
-        var other = existing?.FirstOrDefault(a => a.AssociationId is { } id && !_managed.ContainsKey(id));
+        var other = existing?.FirstOrDefault(a => a.AssociationId is { } id && id != replaces);
         if (other is null)
         {
             return [];
@@ -250,7 +237,9 @@ internal sealed class AssociationChecks : IDisposable
             + "  to = aws_eks_pod_identity_association.<name>\n"
             + $"  id = \"{id}\"\n"
             + "}\n\n"
-            + "or delete the existing association first, or use another service account.",
+            + "If this configuration removes the resource that manages it, move that resource with a moved block instead. If it is this "
+            + "resource's own tainted object, run `terraform untaint` on this resource and replace it with `terraform apply -replace=...`. "
+            + "Otherwise delete the existing association first, or use another service account.",
             Path(ServiceAccountAttribute))];
     }
 

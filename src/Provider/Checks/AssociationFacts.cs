@@ -22,6 +22,10 @@ internal sealed record AssociationFacts
 
     /// <summary>Set for an association that exists (prior state, or after create).</summary>
     public string? AssociationId { get; init; }
+
+    /// <summary>For the create-plan of a replacement: the association being replaced (Terraform hands the replacing
+    /// create the first call's planned private data, where the resource keeps its association id).</summary>
+    public string? Replaces { get; init; }
 }
 
 /// <summary>The provider arguments that steer the checks.</summary>

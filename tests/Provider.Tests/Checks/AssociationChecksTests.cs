@@ -125,12 +125,20 @@ public sealed class AssociationChecksTests : IDisposable
     }
 
     [Fact]
-    public async Task An_existing_association_this_configuration_manages_is_not_one_to_import()
+    public async Task The_association_a_replacement_replaces_is_not_a_conflict()
     {
         _aws.Associations[("lab", "payments", "payments-api")] = ("a-0123456789abcdefg", null);
-        var checks = Checks();
-        checks.NoteManaged("a-0123456789abcdefg");
-        Assert.Empty(await Plan(checks, Facts()));
+        Assert.Empty(await Plan(Checks(), Facts() with { Replaces = "a-0123456789abcdefg" }));
+        Assert.Single(await Plan(Checks(), Facts() with { Replaces = "a-another" }));
+    }
+
+    [Fact]
+    public async Task An_association_owned_by_an_add_on_points_at_the_add_on()
+    {
+        _aws.Associations[("lab", "payments", "payments-api")] = ("a-1", "arn:aws:eks:us-west-2:123456789012:addon/lab/vpc-cni/x");
+        var d = Assert.Single(await Plan(Checks(), Facts()));
+        Assert.Contains("belongs to arn:aws:eks:us-west-2:123456789012:addon/lab/vpc-cni/x: change the add-on's pod identity association", d.Detail);
+        Assert.DoesNotContain("import {", d.Detail);
     }
 
     [Fact]
@@ -160,6 +168,15 @@ public sealed class AssociationChecksTests : IDisposable
         var tagsOff = Facts(role: "assume-only", disableSessionTags: true, id: "a-2");
         Assert.Equal("IAM role trust policy is missing sts:TagSession",
             Assert.Single(await Plan(checks, tagsOff with { DisableSessionTags = Planned<bool>.Of(false) }, tagsOff)).Summary);
+        Assert.Equal(0, _aws.Calls("ListPodIdentityAssociations"));
+    }
+
+    [Fact]
+    public async Task A_new_cluster_name_is_checked_on_the_replacements_first_call()
+    {
+        var prior = Facts(id: "a-1");
+        var d = Assert.Single(await Plan(Checks(), Facts(cluster: "gone"), prior));
+        Assert.Equal("EKS cluster not found", d.Summary);
         Assert.Equal(0, _aws.Calls("ListPodIdentityAssociations"));
     }
 
