@@ -2,7 +2,8 @@
 # `make demo`: the quickstart against aws-emulator, start to finish. Starts the emulator on a free loopback port
 # with a seed (cluster pod-identity-lab, roles trusting pods.eks.amazonaws.com), writes a dev-override CLI config,
 # then in a scratch copy of examples/quickstart: plan, apply, outputs, a second plan that must be empty, adopting
-# an association made outside this configuration with an import block, destroy. Stops the emulator on exit.
+# an association made outside this configuration with an import block, what a pod on each service account would
+# get from the pod identity agent (GetCallerIdentity with those credentials), destroy. Stops the emulator on exit.
 # Exits non-zero on any failure. Expects `make build` to have published out/provider and out/emulator.
 set -euo pipefail
 
@@ -31,13 +32,16 @@ trap cleanup EXIT
 started=$(date +%s)
 
 step "Starting aws-emulator (EKS, IAM, STS) on a free loopback port"
-trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}'
-role() { printf '{"name":"%s","assumeRolePolicyDocument":%s}' "$1" "$trust"; }
+pods='{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}'
+# The ledger's target role must also trust the role EKS assumes first, or the chained assume is denied.
+from_ledger='{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/ledger-reader"},"Action":["sts:AssumeRole","sts:TagSession"]}'
+role() { printf '{"name":"%s","assumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[%s]}}' "$1" "$2"; }
 cat >"$scratch/seed.json" <<JSON
 {
   "accountId": "123456789012",
   "clusters": [{ "name": "pod-identity-lab", "region": "us-west-2", "version": "1.33" }],
-  "roles": [$(role payments-api), $(role ledger-reader), $(role cross-account-target), $(role reporting-job)]
+  "roles": [$(role payments-api "$pods"), $(role ledger-reader "$pods"), $(role cross-account-target "$pods,$from_ledger"),
+            $(role reporting-job "$pods")]
 }
 JSON
 mkfifo "$scratch/emulator.out"
@@ -122,6 +126,35 @@ status=0
 "$tf" plan -input=false -detailed-exitcode >/dev/null || status=$?
 [ "$status" -eq 0 ] || fail "the plan after the import was not empty (exit code $status)"
 echo "No changes after the import."
+
+# The seeds' check: a pod on each service account presents its projected token to the node's pod identity agent
+# (the emulator's agent endpoint, which calls eks-auth AssumeRoleForPodIdentity) and calls STS GetCallerIdentity
+# with the credentials it got, signed by curl's own SigV4.
+if command -v curl >/dev/null; then
+  step "What a pod on each service account sees (token -> pod identity agent -> sts:GetCallerIdentity)"
+  json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+  pod_check() { # namespace service-account pod-name
+    local token answer key secret session who
+    token=$(curl -fsS -X POST -H 'content-type: application/json' \
+      -d "{\"namespace\":\"$1\",\"serviceAccount\":\"$2\",\"podName\":\"$3\"}" \
+      "$endpoint/_emulator/clusters/pod-identity-lab/service-account-token" | json_field token)
+    answer=$(curl -sS -H "Authorization: $token" "$endpoint/_emulator/clusters/pod-identity-lab/agent/v1/credentials")
+    key=$(json_field AccessKeyId <<<"$answer")
+    if [ -z "$key" ]; then
+      printf '  %-26s -> no credentials: %s: %s\n' "$1/$2" "$(json_field Code <<<"$answer")" "$(json_field Message <<<"$answer")"
+      return
+    fi
+    secret=$(json_field SecretAccessKey <<<"$answer")
+    session=$(json_field Token <<<"$answer")
+    who=$(curl -fsS --aws-sigv4 "aws:amz:us-east-1:sts" --user "$key:$secret" -H "x-amz-security-token: $session" \
+      -d 'Action=GetCallerIdentity&Version=2011-06-15' "$endpoint/" | sed -n 's#.*<Arn>\([^<]*\)</Arn>.*#\1#p')
+    [ -n "$who" ] || fail "GetCallerIdentity with the agent's credentials for $1/$2 failed"
+    printf '  %-26s -> %s\n' "$1/$2" "$who"
+  }
+  pod_check payments payments-api s3-test
+  pod_check ledger ledger-reader ledger-job
+  pod_check payments batch-worker batch-1
+fi
 
 step "terraform destroy"
 "$tf" destroy -input=false -auto-approve

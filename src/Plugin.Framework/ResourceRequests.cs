@@ -7,9 +7,6 @@ public sealed class CreateRequest
     public required CtyValue Config { get; init; }
 
     public required CtyValue Plan { get; init; }
-
-    /// <summary>What the provider's Configure returned.</summary>
-    public object? ProviderData { get; init; }
 }
 
 public sealed class CreateResponse
@@ -27,8 +24,6 @@ public sealed class ReadRequest
     public required CtyValue State { get; init; }
 
     public byte[]? Private { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class ReadResponse
@@ -50,8 +45,6 @@ public sealed class UpdateRequest
     public required CtyValue PriorState { get; init; }
 
     public byte[]? Private { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class UpdateResponse
@@ -69,8 +62,6 @@ public sealed class DeleteRequest
     public required CtyValue PriorState { get; init; }
 
     public byte[]? Private { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class DeleteResponse
@@ -82,8 +73,6 @@ public sealed class ImportStateRequest
 {
     /// <summary>The string the user gave to <c>terraform import</c> or an import block.</summary>
     public required string Id { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class ImportStateResponse
@@ -109,8 +98,6 @@ public sealed class ModifyPlanRequest
 
     /// <summary>The private bytes last stored with the prior state (null when there are none); read-only here.</summary>
     public byte[]? PriorPrivate { get; init; }
-
-    public object? ProviderData { get; init; }
 
     public bool IsCreate => PriorState.IsNull;
 

@@ -140,6 +140,41 @@ public sealed class AddonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailedUpdateKeepsThePreviousConfigurationValues()
+    {
+        var first = """{"replicaCount":2}""";
+        await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons", new { addonName = "coredns", configurationValues = first });
+        Assert.Equal("ACTIVE", await StatusWhenSettled("coredns"));
+        string? Values(JsonNode addon) => addon["configurationValues"]?.GetValue<string>();
+
+        await _emu.AdminAsync(HttpMethod.Post, "faults",
+            """{"action":"addon-outcome","addonName":"coredns","outcome":"UPDATE_FAILED","healthIssues":[{"code":"ConfigurationConflict","message":"conflict"}],"count":1}""");
+        var update = await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons/coredns/update", new { configurationValues = """{"replicaCount":3}""" });
+        Assert.Equal(HttpStatusCode.OK, update.Status);
+        // While it runs (a client that times out here reads this), the add-on still reports what it runs with.
+        Assert.Equal(first, Values((await _emu.EksAsync(HttpMethod.Get, "/clusters/demo/addons/coredns")).Json["addon"]!));
+        Assert.Equal("UPDATE_FAILED", await StatusWhenSettled("coredns"));
+        Assert.Equal(first, Values((await _emu.EksAsync(HttpMethod.Get, "/clusters/demo/addons/coredns")).Json["addon"]!));
+
+        // A successful update applies the new values.
+        var second = """{"replicaCount":4}""";
+        await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons/coredns/update", new { configurationValues = second });
+        Assert.Equal("ACTIVE", await StatusWhenSettled("coredns"));
+        Assert.Equal(second, Values((await _emu.EksAsync(HttpMethod.Get, "/clusters/demo/addons/coredns")).Json["addon"]!));
+    }
+
+    [Fact]
+    public async Task NamespaceConfigIsReportedForTheDefaultNamespaceToo()
+    {
+        var created = await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons", new { addonName = "coredns" });
+        Assert.Equal("kube-system", created.Json["addon"]!["namespaceConfig"]!["namespace"]!.GetValue<string>());
+        await _emu.EksAsync(HttpMethod.Post, "/clusters/demo/addons", new { addonName = "kube-proxy", namespaceConfig = new { @namespace = "networking" } });
+        var custom = await _emu.EksAsync(HttpMethod.Get, "/clusters/demo/addons/kube-proxy");
+        Assert.Equal("networking", custom.Json["addon"]!["namespaceConfig"]!["namespace"]!.GetValue<string>());
+        ModelShapes.AssertConforms(custom.Json, "DescribeAddonResponse");
+    }
+
+    [Fact]
     public async Task CatalogOperations()
     {
         var versions = await _emu.EksAsync(HttpMethod.Get, "/addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31");

@@ -30,7 +30,7 @@ public sealed class DotNetSdkTests : IAsyncLifetime
 
         var assumed = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
-            RoleArn = "arn:aws:iam::123456789012:role/pod-role",
+            RoleArn = "arn:aws:iam::123456789012:role/svc/target-role",
             RoleSessionName = "dotnet",
             DurationSeconds = 900,
         });
@@ -40,7 +40,7 @@ public sealed class DotNetSdkTests : IAsyncLifetime
         using var asRole = Client(new SessionAWSCredentials(assumed.Credentials.AccessKeyId,
             assumed.Credentials.SecretAccessKey, assumed.Credentials.SessionToken));
         var who = await asRole.GetCallerIdentityAsync(new GetCallerIdentityRequest());
-        Assert.Equal("arn:aws:sts::123456789012:assumed-role/pod-role/dotnet", who.Arn);
+        Assert.Equal("arn:aws:sts::123456789012:assumed-role/target-role/dotnet", who.Arn);
     }
 
     [Fact]

@@ -3,20 +3,28 @@ using System.Text.Json.Nodes;
 
 namespace PodIdentity.Emulator.Tests;
 
-/// <summary>Checks an emulator JSON answer against an output shape of the EKS model: no member it lacks.</summary>
+/// <summary>Checks an emulator JSON answer against an output shape of the EKS (or EKS Auth) model: no member it lacks.</summary>
 internal static class ModelShapes
 {
-    private static readonly JsonObject Shapes = Load();
+    private static readonly JsonObject Shapes = Load("eks-2017-11-01.service-2.json");
+    private static readonly JsonObject AuthShapes = Load("eks-auth-2023-11-26.service-2.json");
 
-    private static JsonObject Load([CallerFilePath] string source = "")
+    private static JsonObject Load(string model, [CallerFilePath] string source = "")
     {
-        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "../../../shared/aws-models/eks-2017-11-01.service-2.json"));
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "../../../shared/aws-models/", model));
         return JsonNode.Parse(File.ReadAllText(path))!["shapes"]!.AsObject();
     }
 
-    public static void AssertConforms(JsonNode? value, string shapeName, string path = "$")
+    /// <summary>Like <see cref="AssertConforms"/> for the EKS Auth model, and every required member is present.</summary>
+    public static void AssertConformsToEksAuth(JsonNode? value, string shapeName) =>
+        AssertConforms(value, shapeName, "$", AuthShapes);
+
+    public static void AssertConforms(JsonNode? value, string shapeName, string path = "$") =>
+        AssertConforms(value, shapeName, path, Shapes);
+
+    private static void AssertConforms(JsonNode? value, string shapeName, string path, JsonObject shapes)
     {
-        var shape = Shapes[shapeName]!;
+        var shape = shapes[shapeName]!;
         switch (shape["type"]!.GetValue<string>())
         {
             case "structure":
@@ -24,19 +32,26 @@ internal static class ModelShapes
                 foreach (var (name, child) in value!.AsObject())
                 {
                     Assert.True(members.ContainsKey(name), $"{path}.{name} is not a member of {shapeName}");
-                    AssertConforms(child, members[name]!["shape"]!.GetValue<string>(), $"{path}.{name}");
+                    AssertConforms(child, members[name]!["shape"]!.GetValue<string>(), $"{path}.{name}", shapes);
+                }
+                foreach (var required in shape["required"]?.AsArray() ?? [])
+                {
+                    if (shapes == AuthShapes)
+                    {
+                        Assert.True(value.AsObject().ContainsKey(required!.GetValue<string>()), $"{path}.{required} is required by {shapeName}");
+                    }
                 }
                 break;
             case "list":
                 foreach (var item in value!.AsArray())
                 {
-                    AssertConforms(item, shape["member"]!["shape"]!.GetValue<string>(), path + "[]");
+                    AssertConforms(item, shape["member"]!["shape"]!.GetValue<string>(), path + "[]", shapes);
                 }
                 break;
             case "map":
                 foreach (var (_, item) in value!.AsObject())
                 {
-                    AssertConforms(item, shape["value"]!["shape"]!.GetValue<string>(), path + "{}");
+                    AssertConforms(item, shape["value"]!["shape"]!.GetValue<string>(), path + "{}", shapes);
                 }
                 break;
             case "string":

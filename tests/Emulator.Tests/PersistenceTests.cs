@@ -19,7 +19,8 @@ public sealed class PersistenceTests
             Assert.Contains(id, await File.ReadAllTextAsync(stateFile));
             var role = await first.QueryAsync("iam", new Dictionary<string, string>
             {
-                ["Action"] = "CreateRole", ["RoleName"] = "kept", ["AssumeRolePolicyDocument"] = "{}",
+                ["Action"] = "CreateRole", ["RoleName"] = "kept",
+                ["AssumeRolePolicyDocument"] = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"sts:AssumeRole"}]}""",
             });
             Assert.True(role.Status == HttpStatusCode.OK, role.Text);
             await first.EksAsync(HttpMethod.Post, "/clusters/demo/addons", new { addonName = "coredns" });

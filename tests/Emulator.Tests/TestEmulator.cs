@@ -16,8 +16,8 @@ internal sealed class TestEmulator : IAsyncDisposable
     public const string DefaultSeed = """
         {"accountId":"123456789012",
          "clusters":[{"name":"demo","region":"us-west-2","version":"1.31"},{"name":"east","region":"us-east-1","version":"1.30"}],
-         "roles":[{"name":"pod-role","assumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[]}},
-                  {"name":"target-role","path":"/svc/","assumeRolePolicyDocument":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}]}
+         "roles":[{"name":"pod-role","assumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}},
+                  {"name":"target-role","path":"/svc/","assumeRolePolicyDocument":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}"}]}
         """;
 
     private readonly HttpClient _http = new();
@@ -47,7 +47,7 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public async Task<Response> EksAsync(HttpMethod method, string pathAndQuery, object? body = null,
         string region = Region, string accessKey = "test", string secret = "test", string? sessionToken = null,
-        DateTimeOffset? at = null)
+        DateTimeOffset? at = null, string service = "eks")
     {
         var bytes = body switch
         {
@@ -62,7 +62,7 @@ internal sealed class TestEmulator : IAsyncDisposable
             request.Content = new ByteArrayContent(bytes);
             request.Content.Headers.ContentType = new("application/json");
         }
-        TestSigner.Sign(request, bytes, accessKey, secret, region, "eks", at ?? DateTimeOffset.UtcNow, sessionToken);
+        TestSigner.Sign(request, bytes, accessKey, secret, region, service, at ?? DateTimeOffset.UtcNow, sessionToken);
         return await SendAsync(request);
     }
 
@@ -77,6 +77,34 @@ internal sealed class TestEmulator : IAsyncDisposable
         request.Content = new ByteArrayContent(bytes);
         request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
         TestSigner.Sign(request, bytes, accessKey, secret, "us-east-1", service, DateTimeOffset.UtcNow, sessionToken);
+        return await SendAsync(request);
+    }
+
+    /// <summary>A projected service-account token from the emulated cluster (admin API).</summary>
+    public async Task<string> ServiceAccountTokenAsync(string cluster, string ns, string serviceAccount, string podName = "app-pod",
+        int? expirationSeconds = null, string? audience = null)
+    {
+        var body = new JsonObject { ["namespace"] = ns, ["serviceAccount"] = serviceAccount, ["podName"] = podName };
+        if (expirationSeconds is { } seconds)
+        {
+            body["expirationSeconds"] = seconds;
+        }
+        if (audience is not null)
+        {
+            body["audience"] = audience;
+        }
+        var r = await AdminAsync(HttpMethod.Post, $"clusters/{cluster}/service-account-token", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        return r.Json["token"]!.GetValue<string>();
+    }
+
+    /// <summary>An unsigned query-protocol call, as the SDKs send AssumeRoleWithWebIdentity.</summary>
+    public async Task<Response> UnsignedQueryAsync(IReadOnlyDictionary<string, string> form)
+    {
+        var text = string.Join('&', form.Append(KeyValuePair.Create("Version", "2011-06-15"))
+            .Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + "/");
+        request.Content = new StringContent(text, Encoding.UTF8, "application/x-www-form-urlencoded");
         return await SendAsync(request);
     }
 

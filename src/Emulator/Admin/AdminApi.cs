@@ -6,7 +6,7 @@ using PodIdentity.Emulator.Protocol;
 
 namespace PodIdentity.Emulator.Admin;
 
-/// <summary>The unsigned /_emulator/ API: health, call counts, reset and fault rules.</summary>
+/// <summary>The unsigned /_emulator/ API: health, call counts and log, reset, fault rules, and the pod-side helpers.</summary>
 internal static class AdminApi
 {
     public const string Prefix = "/_emulator";
@@ -22,13 +22,17 @@ internal static class AdminApi
                 return;
             case ("GET", "/calls"):
                 var counts = new JsonObject();
-                foreach (var (key, count) in context.Calls.Snapshot())
+                foreach (var (key, count) in context.Calls.Counts())
                 {
                     counts[key] = count;
                 }
                 await EksJsonResponse.WriteAsync(http.Response, counts);
                 return;
+            case ("GET", "/call-log"):
+                await EksJsonResponse.WriteAsync(http.Response, CallLogJson(context));
+                return;
             case ("DELETE", "/calls"):
+            case ("DELETE", "/call-log"):
                 context.Calls.Reset();
                 http.Response.StatusCode = 204;
                 return;
@@ -58,6 +62,10 @@ internal static class AdminApi
                 await Problem(http, 404, $"no fault rule {id}");
                 return;
             default:
+                if (await PodAdmin.TryHandleAsync(http, context, route, body))
+                {
+                    return;
+                }
                 await Problem(http, 404, $"no admin route {method} {path}");
                 return;
         }
@@ -77,6 +85,16 @@ internal static class AdminApi
             await Problem(http, 400, e.Message);
         }
     }
+
+    private static JsonArray CallLogJson(EmulatorContext context) =>
+        new(context.Calls.Entries().Select(e => (JsonNode)new JsonObject
+        {
+            ["time"] = e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["service"] = e.Service,
+            ["operation"] = e.Operation,
+            ["callerArn"] = e.CallerArn,
+            ["accessKeyId"] = e.AccessKeyId,
+        }).ToArray());
 
     private static Task Problem(HttpContext http, int status, string message) =>
         EksJsonResponse.WriteAsync(http.Response, new JsonObject { ["message"] = message }, status);

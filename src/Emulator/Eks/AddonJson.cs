@@ -42,10 +42,9 @@ internal static class AddonJson
         {
             json["configurationValues"] = a.ConfigurationValues;
         }
-        if (AddonCatalog.Find(a.Name) is { } definition && definition.DefaultNamespace != a.Namespace)
-        {
-            json["namespaceConfig"] = new JsonObject { ["namespace"] = a.Namespace };
-        }
+        // EKS reports the namespace even when it is the add-on's default and none was asked for (eksctl-io/eksctl#8479:
+        // "DescribeAddon API can return a default namespace even when no namespace was explicitly specified").
+        json["namespaceConfig"] = new JsonObject { ["namespace"] = a.Namespace };
         return json;
     }
 

@@ -38,12 +38,18 @@ internal static class AddonLifecycle
         }
         addon.Status = addon.TransitionTarget ?? "ACTIVE";
         addon.HealthIssues = addon.TransitionIssues;
+        var failed = addon.Status is "UPDATE_FAILED" or "DEGRADED" or "CREATE_FAILED";
         if (addon.TransitionUpdateId is { } updateId && addon.Updates.TryGetValue(updateId, out var update))
         {
-            var failed = addon.Status is "UPDATE_FAILED" or "DEGRADED";
             update.Status = failed ? "Failed" : "Successful";
             update.Errors = failed ? addon.TransitionIssues : [];
         }
+        // A failed update leaves the add-on on its previous configuration, so the next plan still sees a difference.
+        if (!failed && addon.PendingConfigurationValues is { } values)
+        {
+            addon.ConfigurationValues = values;
+        }
+        addon.PendingConfigurationValues = null;
         addon.TransitionEndsAt = null;
         addon.TransitionTarget = null;
         addon.TransitionIssues = [];

@@ -114,7 +114,8 @@ internal static class AddonOperations
             addon.Version = request.Version ?? addon.Version;
             addon.ServiceAccountRoleArn = request.ServiceAccountRoleArn ?? addon.ServiceAccountRoleArn;
             addon.ResolveConflicts = request.ResolveConflicts ?? addon.ResolveConflicts;
-            addon.ConfigurationValues = request.ConfigurationValues ?? addon.ConfigurationValues;
+            // New configuration values take effect only when the update succeeds (AddonLifecycle.Settle).
+            addon.PendingConfigurationValues = request.ConfigurationValues;
             request.ApplyPodIdentity(cluster, state.AccountId, addon, call.Now);
             addon.Updates[update.Id] = update;
             AddonLifecycle.Start(call.Context, addon, "update", update.Id, call.Now);

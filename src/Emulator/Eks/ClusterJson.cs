@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PodIdentity.Emulator.Oidc;
 using PodIdentity.Emulator.Protocol;
 using PodIdentity.Emulator.State;
 
@@ -9,7 +10,7 @@ internal static class ClusterJson
 {
     public static JsonObject Write(Cluster c)
     {
-        var host = c.Id.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        var host = ClusterIdentity.IssuerId(c);
         var vpc = c.VpcConfig?.DeepClone() as JsonObject ?? new JsonObject();
         vpc["clusterSecurityGroupId"] ??= "sg-0" + c.Id.Replace("-", "", StringComparison.Ordinal)[..16];
         vpc["vpcId"] ??= "vpc-0" + c.Id.Replace("-", "", StringComparison.Ordinal)[16..32];
@@ -30,7 +31,7 @@ internal static class ClusterJson
             ["kubernetesNetworkConfig"] = new JsonObject { ["serviceIpv4Cidr"] = "10.100.0.0/16", ["ipFamily"] = "ipv4" },
             ["identity"] = new JsonObject
             {
-                ["oidc"] = new JsonObject { ["issuer"] = $"https://oidc.eks.{c.Region}.amazonaws.com/id/{host}" },
+                ["oidc"] = new JsonObject { ["issuer"] = ClusterIdentity.Issuer(c) },
             },
             ["status"] = c.Status,
             ["certificateAuthority"] = new JsonObject { ["data"] = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==" },

@@ -10,7 +10,7 @@ internal sealed class EmulatorContext(EmulatorOptions options, StateStore store,
     public StateStore Store { get; } = store;
     public TimeProvider Clock { get; } = clock;
     public FaultRegistry Faults { get; } = new(clock);
-    public CallCounter Calls { get; } = new();
+    public CallLog Calls { get; } = new();
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

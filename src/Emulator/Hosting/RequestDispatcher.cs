@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using PodIdentity.Emulator.Admin;
 using PodIdentity.Emulator.Auth;
 using PodIdentity.Emulator.Eks;
+using PodIdentity.Emulator.EksAuth;
 using PodIdentity.Emulator.Iam;
 using PodIdentity.Emulator.Protocol;
 using PodIdentity.Emulator.Sts;
@@ -70,13 +71,16 @@ internal sealed class RequestDispatcher(EmulatorContext context)
             case "eks":
                 await HandleEksAsync(http, signed);
                 break;
+            case EksAuthApi.Service:
+                await HandleEksAuthAsync(http, signed);
+                break;
             case "iam":
             case "sts":
                 await HandleQueryAsync(http, signed, service, requestId);
                 break;
             default:
                 await EksJsonResponse.WriteErrorAsync(http.Response, new AwsError("InvalidSignatureException", 403,
-                    $"Credential should be scoped to correct service: '{service}' is not served here (eks, iam, sts)."));
+                    $"Credential should be scoped to correct service: '{service}' is not served here (eks, eks-auth, iam, sts)."));
                 break;
         }
     }
@@ -95,7 +99,7 @@ internal sealed class RequestDispatcher(EmulatorContext context)
                 new AwsError("UnknownOperationException", 404, $"No operation matches {request.Method} {request.RawPath}"));
             return;
         }
-        if (await ApplyFaultsAsync(http, "eks", route.Operation) is { } fault)
+        if (await ApplyFaultsAsync(http, "eks", route.Operation, verified) is { } fault)
         {
             await EksJsonResponse.WriteErrorAsync(http.Response, fault);
             return;
@@ -120,14 +124,22 @@ internal sealed class RequestDispatcher(EmulatorContext context)
     private async Task HandleQueryAsync(HttpContext http, SignedRequest request, string service, string requestId)
     {
         var ns = service == "sts" ? StsOperations.Namespace : IamNamespace;
-        if (!TryAuthenticate(request, restJson: false, out var verified, out var authError))
-        {
-            await QueryXmlResponse.WriteErrorAsync(http.Response, ns, authError, requestId);
-            return;
-        }
         var form = QueryRequest.Parse(request.Body.Span, request.RawQuery);
-        var actions = service == "sts" ? StsOperations.Actions : RoleOperations.Actions;
         var action = form.Action;
+        // AssumeRoleWithWebIdentity is unsigned in AWS: the token it carries is the credential.
+        var unsigned = service == "sts" && action is not null && StsOperations.Unsigned.Contains(action)
+            && !request.Headers.ContainsKey("authorization");
+        VerifiedSignature? verified = null;
+        if (!unsigned)
+        {
+            if (!TryAuthenticate(request, restJson: false, out var signature, out var authError))
+            {
+                await QueryXmlResponse.WriteErrorAsync(http.Response, ns, authError, requestId);
+                return;
+            }
+            verified = signature;
+        }
+        var actions = service == "sts" ? StsOperations.Actions : RoleOperations.Actions;
         if (action is null || !actions.TryGetValue(action, out var handler))
         {
             var error = action is null
@@ -136,19 +148,54 @@ internal sealed class RequestDispatcher(EmulatorContext context)
             await QueryXmlResponse.WriteErrorAsync(http.Response, ns, error, requestId);
             return;
         }
-        if (await ApplyFaultsAsync(http, service, action) is { } fault)
+        if (await ApplyFaultsAsync(http, service, action, verified) is { } fault)
         {
             await QueryXmlResponse.WriteErrorAsync(http.Response, ns, fault, requestId);
             return;
         }
         try
         {
-            var result = handler(new QueryCall(context, form, _credentials.Caller(verified.AccessKeyId), context.Now));
+            var caller = verified is null ? null : _credentials.Caller(verified.AccessKeyId);
+            var result = handler(new QueryCall(context, form, caller, context.Now));
             await QueryXmlResponse.WriteResultAsync(http.Response, ns, action, result, requestId);
         }
         catch (AwsError e)
         {
             await QueryXmlResponse.WriteErrorAsync(http.Response, ns, e, requestId);
+        }
+    }
+
+    private async Task HandleEksAuthAsync(HttpContext http, SignedRequest request)
+    {
+        if (!TryAuthenticate(request, restJson: true, out var verified, out var authError))
+        {
+            await EksJsonResponse.WriteErrorAsync(http.Response, authError);
+            return;
+        }
+        var clusterName = EksAuthApi.ClusterName(request.Method, WireRequest.Segments(request.RawPath));
+        if (clusterName is null)
+        {
+            await EksJsonResponse.WriteErrorAsync(http.Response,
+                new AwsError("UnknownOperationException", 404, $"No operation matches {request.Method} {request.RawPath}"));
+            return;
+        }
+        if (await ApplyFaultsAsync(http, EksAuthApi.Service, EksAuthApi.Operation, verified) is { } fault)
+        {
+            await EksJsonResponse.WriteErrorAsync(http.Response, fault);
+            return;
+        }
+        try
+        {
+            await EksJsonResponse.WriteAsync(http.Response, EksAuthApi.Handle(context, verified.Region, clusterName, request.Body));
+        }
+        catch (AwsError e)
+        {
+            if (!EksAuthApi.Errors.Contains(e.Code))
+            {
+                Interlocked.Increment(ref _undeclaredErrors);
+                await Console.Error.WriteLineAsync($"aws-emulator: {EksAuthApi.Operation} answered undeclared error {e.Code}");
+            }
+            await EksJsonResponse.WriteErrorAsync(http.Response, e);
         }
     }
 
@@ -168,10 +215,11 @@ internal sealed class RequestDispatcher(EmulatorContext context)
         }
     }
 
-    /// <summary>Counts the call, then applies latency and error faults; returns the injected error, if any.</summary>
-    private async Task<AwsError?> ApplyFaultsAsync(HttpContext http, string service, string operation)
+    /// <summary>Logs the call with its caller, then applies latency and error faults; returns the injected error, if any.</summary>
+    private async Task<AwsError?> ApplyFaultsAsync(HttpContext http, string service, string operation, VerifiedSignature? signer)
     {
-        context.Calls.Record(service, operation);
+        var callerArn = signer is null ? null : _credentials.Caller(signer.AccessKeyId).Arn;
+        context.Calls.Record(new CallEntry(context.Now, service, operation, callerArn, signer?.AccessKeyId));
         var (latencyMs, error) = context.Faults.ForCall(service, operation);
         if (latencyMs > 0)
         {
@@ -182,7 +230,7 @@ internal sealed class RequestDispatcher(EmulatorContext context)
 
     private async Task WriteErrorAsync(HttpContext http, string service, AwsError error, string requestId)
     {
-        if (service == "eks")
+        if (service is "eks" or EksAuthApi.Service)
         {
             await EksJsonResponse.WriteErrorAsync(http.Response, error);
         }

@@ -45,6 +45,8 @@ internal sealed class Cluster
     public Dictionary<string, PodIdentityAssociation> Associations { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, Addon> Addons { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> AssociationTokens { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The OIDC issuer's RSA key (PKCS#8, base64), made when the first service-account token is issued.</summary>
+    public string? TokenSigningKey { get; set; }
 }
 
 internal sealed class PodIdentityAssociation
@@ -79,6 +81,8 @@ internal sealed class Addon
     public DateTimeOffset ModifiedAt { get; set; }
     public string? ServiceAccountRoleArn { get; set; }
     public string? ConfigurationValues { get; set; }
+    /// <summary>Values an update in progress asked for; they replace <see cref="ConfigurationValues"/> only if it succeeds.</summary>
+    public string? PendingConfigurationValues { get; set; }
     public string? ResolveConflicts { get; set; }
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public List<AddonIssue> HealthIssues { get; set; } = [];
@@ -124,4 +128,11 @@ internal sealed class SessionCredential
     public DateTimeOffset Expiration { get; set; }
     public string AssumedRoleArn { get; set; } = "";
     public string AssumedRoleId { get; set; } = "";
+    public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The session policy passed when the session was made (it limits the role's permissions).</summary>
+    public string? Policy { get; set; }
+    /// <summary>The operation that made the session: AssumeRole, AssumeRoleWithWebIdentity or AssumeRoleForPodIdentity.</summary>
+    public string? IssuedBy { get; set; }
+    /// <summary>The identity that asked for it (for a chained session, the first session's ARN).</summary>
+    public string? SourceArn { get; set; }
 }

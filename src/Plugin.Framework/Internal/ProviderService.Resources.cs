@@ -107,7 +107,7 @@ internal sealed partial class ProviderService
 
                 var read = new ReadResponse { State = current, Private = Bytes(request.Private) };
                 await resource.ReadAsync(
-                    new ReadRequest { State = current, Private = read.Private, ProviderData = _providerData }, read, token).ConfigureAwait(false);
+                    new ReadRequest { State = current, Private = read.Private }, read, token).ConfigureAwait(false);
                 diagnostics.AddRange(read.Diagnostics);
                 var state = read.State;
                 if (!state.IsWhollyKnown && !diagnostics.HasErrors)
@@ -136,7 +136,7 @@ internal sealed partial class ProviderService
                 response.PlannedPrivate = request.PriorPrivate;
 
                 var result = await PlanPipeline.RunAsync(
-                    resource, prior, proposed, config, Bytes(request.PriorPrivate), _providerData, diagnostics, token).ConfigureAwait(false);
+                    resource, prior, proposed, config, Bytes(request.PriorPrivate), diagnostics, token).ConfigureAwait(false);
                 response.PlannedState = DynamicValues.Encode(result.Planned, type);
                 response.RequiresReplace.AddRange(result.RequiresReplace.Select(ProtoConvert.Path));
             });
@@ -169,11 +169,10 @@ internal sealed partial class ProviderService
     private async Task<(CtyValue State, byte[]? Private)> ApplyAsync(
         IResource resource, CtyValue prior, CtyValue planned, CtyValue config, byte[]? privateData, Diagnostics diagnostics, CancellationToken token)
     {
-        var providerData = _providerData;
         if (planned.IsNull)
         {
             var deleted = new DeleteResponse();
-            await resource.DeleteAsync(new DeleteRequest { PriorState = prior, Private = privateData, ProviderData = providerData }, deleted, token)
+            await resource.DeleteAsync(new DeleteRequest { PriorState = prior, Private = privateData }, deleted, token)
                 .ConfigureAwait(false);
             diagnostics.AddRange(deleted.Diagnostics);
             return deleted.Diagnostics.HasErrors ? (prior, privateData) : (CtyValue.Null(resource.Schema.Type), null);
@@ -182,7 +181,7 @@ internal sealed partial class ProviderService
         if (prior.IsNull)
         {
             var created = new CreateResponse { State = planned, Private = privateData };
-            await resource.CreateAsync(new CreateRequest { Config = config, Plan = planned, ProviderData = providerData }, created, token)
+            await resource.CreateAsync(new CreateRequest { Config = config, Plan = planned }, created, token)
                 .ConfigureAwait(false);
             diagnostics.AddRange(created.Diagnostics);
 
@@ -197,7 +196,7 @@ internal sealed partial class ProviderService
 
         var updated = new UpdateResponse { State = planned, Private = privateData };
         await resource.UpdateAsync(
-            new UpdateRequest { Config = config, Plan = planned, PriorState = prior, Private = privateData, ProviderData = providerData },
+            new UpdateRequest { Config = config, Plan = planned, PriorState = prior, Private = privateData },
             updated,
             token).ConfigureAwait(false);
         diagnostics.AddRange(updated.Diagnostics);
@@ -247,7 +246,7 @@ internal sealed partial class ProviderService
                 var schema = resource.Schema;
                 var empty = ValueAccess.EmptyObject(schema.Type);
                 var imported = new ImportStateResponse { State = empty };
-                await importer.ImportStateAsync(new ImportStateRequest { Id = request.Id, ProviderData = _providerData }, imported, token)
+                await importer.ImportStateAsync(new ImportStateRequest { Id = request.Id }, imported, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(imported.Diagnostics);
                 if (imported.Diagnostics.HasErrors)
@@ -281,7 +280,7 @@ internal sealed partial class ProviderService
                 var type = dataSource.Schema.Type;
                 var config = DynamicValues.Decode(request.Config, type);
                 var read = new DataSourceReadResponse { State = config };
-                await dataSource.ReadAsync(new DataSourceReadRequest { Config = config, ProviderData = _providerData }, read, token)
+                await dataSource.ReadAsync(new DataSourceReadRequest { Config = config }, read, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(read.Diagnostics);
                 if (!read.State.Type.Equals(type))

@@ -262,8 +262,9 @@ test('configurationValues: valid JSON and YAML accepted, others rejected with th
 
   const yaml = toYaml(sample);
   await eks.send(new UpdateAddonCommand({ clusterName: CLUSTER, addonName: 'vpc-cni', configurationValues: yaml }));
-  assert.equal((await describeAddon('vpc-cni')).configurationValues, yaml, 'configurationValues are kept verbatim');
+  // New values replace the old ones when the update succeeds (a failed update keeps the old ones).
   await waitStatus('vpc-cni', 'ACTIVE');
+  assert.equal((await describeAddon('vpc-cni')).configurationValues, yaml, 'configurationValues are kept verbatim');
   await rejectsAws(eks.send(new UpdateAddonCommand({ clusterName: CLUSTER, addonName: 'vpc-cni', configurationValues: '{"unbalanced": ' })), bad);
   await eks.send(new DeleteAddonCommand({ clusterName: CLUSTER, addonName: 'vpc-cni' }));
   await waitUntilAddonDeleted(waitCfg, { clusterName: CLUSTER, addonName: 'vpc-cni' });
