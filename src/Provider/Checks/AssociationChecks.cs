@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 using PodIdentity.Plugin.Values;
 
 namespace PodIdentity.Provider.Checks;
@@ -44,6 +44,9 @@ internal sealed class AssociationChecks : IDisposable
     }
 
     public CheckSettings Settings => _settings;
+
+    /// <summary>The partition roles must be in.</summary>
+    public string Partition => _partition;
 
     /// <summary>The checks for a create (<paramref name="prior"/> null) or an update; adds their diagnostics.</summary>
     public async Task PlanAsync(AssociationFacts plan, AssociationFacts? prior, Diagnostics diagnostics, CancellationToken cancellationToken)
@@ -92,32 +95,21 @@ internal sealed class AssociationChecks : IDisposable
     }
 
     /// <summary>
-    /// After create or update: the trust checks the plan could not finish because a value was unknown then (a role made
-    /// in the same apply, the external id EKS issues on create). Always warnings: the association exists by now.
+    /// After create or update: the target role's trust once EKS has issued the external id (unknown at plan for a new
+    /// association or a new target). Always warnings, the association exists by now. A role_arn unknown at plan (made
+    /// in the same apply) needs nothing here: Terraform plans every resource again at apply, with every argument known
+    /// by then, and that plan's warnings show on the apply.
     /// </summary>
     public async Task AfterApplyAsync(AssociationFacts planned, AssociationFacts applied, Diagnostics diagnostics, CancellationToken cancellationToken)
     {
-        if (_settings.SkipTrustCheck || RoleArn.Parse(applied.RoleArn.Value) is not { } role || role.Partition != _partition)
+        if (_settings.SkipTrustCheck || planned.ExternalId.IsKnown || !applied.DisableSessionTags.IsKnown
+            || RoleArn.Parse(applied.RoleArn.Value) is not { } role || role.Partition != _partition
+            || RoleArn.Parse(applied.TargetRoleArn.Value) is not { } target || target.Partition != _partition)
         {
             return;
         }
 
-        var work = new List<Task<IReadOnlyList<Diagnostic>>>();
-        if (!planned.RoleArn.IsKnown || !planned.DisableSessionTags.IsKnown)
-        {
-            work.Add(RoleAsync(role, applied, checkMissing: false, checkTrust: true, afterApply: true, cancellationToken));
-        }
-
-        var targetPending = !planned.TargetRoleArn.IsKnown || !planned.ExternalId.IsKnown || !planned.RoleArn.IsKnown || !planned.DisableSessionTags.IsKnown;
-        if (targetPending && RoleArn.Parse(applied.TargetRoleArn.Value) is { } target && target.Partition == _partition)
-        {
-            work.Add(TargetAsync(target, role, applied, afterApply: true, cancellationToken));
-        }
-
-        foreach (var found in await Task.WhenAll(work).ConfigureAwait(false))
-        {
-            diagnostics.AddRange(found);
-        }
+        diagnostics.AddRange(await TargetAsync(target, role, applied, afterApply: true, cancellationToken).ConfigureAwait(false));
     }
 
     public void Dispose() => _lookups.Dispose();
@@ -253,8 +245,8 @@ internal sealed class AssociationChecks : IDisposable
             Path(ServiceAccountAttribute));
 
     // At plan: warnings, or errors in strict mode, remembered. After apply: always warnings, and only those no plan in
-    // this process showed already (the apply re-plans every resource first, with every value then known but the
-    // external id), so a problem is not reported twice on one apply.
+    // this process showed already (the apply re-plans every resource first, with every value known but the external
+    // id), so a problem is not reported twice on one apply.
     private IReadOnlyList<Diagnostic> Report(IReadOnlyList<Finding> findings, string subject, bool afterApply)
     {
         var result = new List<Diagnostic>();

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PodIdentity.Aws.Clients;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 
 namespace PodIdentity.Provider.Checks;
 

@@ -181,29 +181,32 @@ public sealed class AssociationChecksTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_values_wait_for_after_apply_and_then_warn_once()
+    public async Task An_unknown_role_is_checked_by_the_plan_that_knows_it()
     {
+        // Terraform plans again at apply, with the role made by then: that plan warns, on the apply.
         var checks = Checks();
         var planned = Facts(role: "ec2-only") with { RoleArn = Planned<string>.Unknown };
         Assert.Empty(await Plan(checks, planned));
         Assert.Equal(0, _aws.Calls("GetRole"));
+        Assert.Equal("IAM role does not trust EKS Pod Identity", Assert.Single(await Plan(Checks(), Facts(role: "ec2-only"))).Summary);
 
+        // After create there is nothing left to say about role_arn.
         var after = new Diagnostics();
         await checks.AfterApplyAsync(planned, Facts(role: "ec2-only", id: "a-1"), after, CancellationToken.None);
-        var d = Assert.Single(after);
-        Assert.Equal((DiagnosticSeverity.Warning, "IAM role does not trust EKS Pod Identity", "role_arn"), (d.Severity, d.Summary, d.Path?.ToString()));
+        Assert.Empty(after);
     }
 
     [Fact]
-    public async Task After_apply_repeats_nothing_the_plan_in_the_same_process_already_showed()
+    public async Task After_create_repeats_nothing_the_plan_in_the_same_process_already_showed()
     {
-        // What Terraform does on apply: re-plan (every argument known by then), then create.
-        var checks = Checks(new CheckSettings(TrustFindingsAsErrors: false));
-        Assert.Single(await Plan(checks, Facts(role: "ec2-only")));
+        // What Terraform does on apply: plan again (the external id still unknown), then create.
+        var checks = Checks();
+        var planned = Facts(target: "payments-api");
+        Assert.Equal("Target role does not trust the association's role", Assert.Single(await Plan(checks, planned)).Summary);
         var after = new Diagnostics();
-        await checks.AfterApplyAsync(Facts(role: "ec2-only") with { RoleArn = Planned<string>.Unknown }, Facts(role: "ec2-only", id: "a-1"), after, CancellationToken.None);
+        await checks.AfterApplyAsync(planned, Facts(target: "payments-api", externalId: "ext-1", id: "a-1"), after, CancellationToken.None);
         Assert.Empty(after);
-        Assert.Equal(1, _aws.Calls("GetRole"));
+        Assert.Equal(2, _aws.Calls("GetRole") + _aws.Calls("DescribeCluster"));
     }
 
     [Fact]
