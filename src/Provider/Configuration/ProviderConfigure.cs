@@ -98,7 +98,7 @@ internal static class ProviderConfigure
         {
             var caller = await clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
             account = caller.Account;
-            partition = caller.Arn?.Split(':') is [ "arn", { Length: > 0 } p, ..] ? p : null;
+            partition = caller.Arn?.Split(':') is ["arn", { Length: > 0 } p, ..] ? p : null;
         }
         catch (Exception ex) when (ex is AwsApiException or AwsCredentialsException or HttpRequestException
                                    || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
