@@ -6,11 +6,11 @@ namespace PodIdentity.Plugin.Framework;
 /// <summary>Serves an <see cref="IProvider"/> as the tfplugin6 Provider service.</summary>
 public static class ProviderServer
 {
-    /// <summary>Adds every tfplugin6 RPC to <paramref name="registry"/>. Checks all schemas (throws if one is malformed).</summary>
-    public static void Register(GrpcServiceRegistry registry, IProvider provider)
+    /// <summary>Adds the tfplugin6 Provider service to <paramref name="services"/>. Checks all schemas (throws if one is malformed).</summary>
+    public static void Register(GrpcServices services, IProvider provider)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        ServiceRegistration.Register(registry, new ProviderService(provider));
+        ArgumentNullException.ThrowIfNull(services);
+        services.Add(new ProviderGrpcService(new ProviderService(provider)));
     }
 
     /// <summary>The whole provider process: handshake, serve until Terraform shuts it down. Returns the exit code.</summary>
@@ -20,7 +20,7 @@ public static class ProviderServer
         return PluginHost.RunAsync(args, new PluginHostOptions
         {
             ProviderAddress = providerAddress,
-            Register = registry => Register(registry, provider),
+            Register = services => Register(services, provider),
         });
     }
 }

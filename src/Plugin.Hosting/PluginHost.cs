@@ -37,13 +37,28 @@ public static class PluginHost
         }
 
         using var lifetime = new HostLifetime();
-        var registry = new GrpcServiceRegistry();
-        BuiltInServices.Register(registry, lifetime);
+        var logs = new KestrelLogBridge();
 
         // The provider's registration (which loads its assemblies and builds schemas) runs on its own thread
-        // from the start, beside certificate generation and Kestrel's start; the dispatcher holds every request
-        // until it has finished.
-        var registration = StartDedicated(() => options.Register(registry));
+        // from the start, beside certificate generation and Kestrel's start; the same thread then maps the gRPC
+        // endpoints. Requests wait for that pipeline; the handshake line waits only for the registration.
+        var registration = StartDedicated(() => GrpcPipeline.Register(options.Register, lifetime, logs));
+        var pipeline = registration.ContinueWith(
+            done => GrpcPipeline.Build(done.Result),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+        // A provider that cannot serve must not leave Terraform waiting on a socket that answers nothing.
+        _ = pipeline.ContinueWith(
+            failed =>
+            {
+                Log.Error("the gRPC pipeline could not be built", ("error", failed.Exception?.InnerException?.ToString()));
+                lifetime.RequestStop("gRPC pipeline failed");
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
 
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
@@ -61,7 +76,7 @@ public static class PluginHost
         using var tlsScope = tls;
 
         using var signals = RegisterSignals(lifetime, debug);
-        var dispatcher = new GrpcDispatcher(registry.Methods, lifetime.Stopping, registration);
+        var application = new GrpcApplication(pipeline);
 
         var useTcp = options.UseTcp
             || string.Equals(getEnv(HandshakeEnvironment.TransportKey), "tcp", StringComparison.OrdinalIgnoreCase)
@@ -73,7 +88,7 @@ public static class PluginHost
         // The socket already listens, so the handshake line need not wait for Kestrel: Terraform's connection
         // waits in the backlog while Kestrel finishes starting on another thread.
         var listening = endpoint.TakeForKestrel();
-        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, dispatcher, CancellationToken.None)).Unwrap();
+        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, application, logs, CancellationToken.None)).Unwrap();
         try
         {
             // Usually done before the certificate; a provider that cannot register exits before the line.

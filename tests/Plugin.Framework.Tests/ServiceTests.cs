@@ -1,7 +1,6 @@
-using System.Collections;
 using Google.Protobuf;
+using Grpc.Core;
 using PodIdentity.Plugin.Framework.Internal;
-using PodIdentity.Plugin.Hosting;
 using PodIdentity.Plugin.Values;
 using static PodIdentity.Plugin.Framework.Tests.Wire;
 using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
@@ -42,30 +41,57 @@ public sealed class ServiceTests
         Assert.True(metadata.ServerCapabilities.PlanDestroy);
     }
 
+    /// <summary>The RPCs this provider does not offer; every other tfplugin6 RPC must reach ProviderService.</summary>
+    private static readonly string[] Unoffered =
+    [
+        "GenerateResourceConfig", "ListResource", "ValidateListResourceConfig", "ValidateStateStoreConfig", "ConfigureStateStore",
+        "ReadStateBytes", "WriteStateBytes", "GetStates", "DeleteState", "PlanAction", "InvokeAction", "ValidateActionConfig",
+    ];
+
     [Fact]
-    public void Every_tfplugin6_rpc_is_registered()
+    public void Every_offered_tfplugin6_rpc_is_overridden()
     {
-        var registry = (GrpcServiceRegistry)Activator.CreateInstance(typeof(GrpcServiceRegistry), nonPublic: true)!;
-
-        ProviderServer.Register(registry, _provider);
-
-        var methods = (IDictionary)typeof(GrpcServiceRegistry)
-            .GetProperty("Methods", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
-            .GetValue(registry)!;
-        var registered = methods.Keys.Cast<string>().ToHashSet();
         var service = Proto.Tfplugin6Reflection.Descriptor.Services.Single(s => s.Name == "Provider");
-        var expected = service.Methods.Where(m => !m.IsClientStreaming).Select(m => "/tfplugin6.Provider/" + m.Name).ToHashSet();
-        Assert.Equal(expected.Order(), registered.Order());
-        Assert.Contains("/tfplugin6.Provider/ListResource", registered);
-        Assert.Contains("/tfplugin6.Provider/PlanAction", registered);
+        var overridden = typeof(ProviderGrpcService)
+            .GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(m => m.Name)
+            .ToHashSet();
+        var expected = service.Methods.Select(m => m.Name).Except(Unoffered).ToHashSet();
+
+        Assert.Equal(22, expected.Count);
+        Assert.Equal(expected.Order(), overridden.Order());
     }
 
     [Fact]
     public async Task Unsupported_610_rpcs_answer_unimplemented()
     {
-        var ex = await Assert.ThrowsAsync<GrpcStatusException>(() => ProviderService.Unimplemented<Proto.ValidateListResourceConfig.Types.Response>("ValidateListResourceConfig"));
+        var grpc = new ProviderGrpcService(_service);
 
-        Assert.Equal(GrpcStatusCode.Unimplemented, ex.StatusCode);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => grpc.ValidateListResourceConfig(new(), null!));
+
+        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Calls_carry_the_call_token_to_the_provider()
+    {
+        _provider.Resource.CreateGate = new TaskCompletionSource();
+        var config = Thing(("name", S("web")));
+        var request = new Proto.ApplyResourceChange.Types.Request
+        {
+            TypeName = "fake_thing",
+            PriorState = Null(FakeResource.Type),
+            PlannedState = Dv(config.WithUnknown("id").WithUnknown("arn").WithBool("enabled", false)),
+            Config = Dv(config),
+        };
+        using var call = new CancellationTokenSource();
+        var apply = new ProviderGrpcService(_service).ApplyResourceChange(request, new TokenOnlyContext(call.Token));
+        await _provider.Resource.CreateStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        call.Cancel();
+        var response = await apply.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains(response.Diagnostics, d => d.Summary == "Operation cancelled");
     }
 
     [Fact]
@@ -198,5 +224,34 @@ public sealed class ServiceTests
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal("client-for-default", _service.ProviderData);
+    }
+
+    /// <summary>A server call context that carries only a cancellation token (all the glue reads).</summary>
+    private sealed class TokenOnlyContext(CancellationToken token) : ServerCallContext
+    {
+        protected override string MethodCore => "/tfplugin6.Provider/Test";
+
+        protected override string HostCore => "localhost";
+
+        protected override string PeerCore => "unix:test";
+
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+
+        protected override Metadata RequestHeadersCore => [];
+
+        protected override CancellationToken CancellationTokenCore => token;
+
+        protected override Metadata ResponseTrailersCore => [];
+
+        protected override Status StatusCore { get; set; }
+
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+
+        protected override AuthContext AuthContextCore => new(null, []);
+
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) =>
+            throw new NotSupportedException();
+
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
     }
 }

@@ -5,7 +5,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
-using PodIdentity.Plugin.Hosting.Internal;
 
 namespace PodIdentity.Plugin.Hosting.Tests;
 
@@ -71,14 +70,18 @@ internal sealed class GrpcTestClient : IDisposable
     public Task<GrpcResult> CallAsync(string path, IMessage request, CancellationToken cancellationToken = default) =>
         CallAsync(path, Frame(request), null, cancellationToken);
 
+    public Task<GrpcResult> CallAsync(
+        string path, byte[] body, IDictionary<string, string>? headers = null, CancellationToken cancellationToken = default) =>
+        CallAsync(path, new ByteArrayContent(body), headers, cancellationToken);
+
     public async Task<GrpcResult> CallAsync(
-        string path, byte[] body, IDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
+        string path, HttpContent body, IDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body),
+            Content = body,
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
@@ -91,10 +94,10 @@ internal sealed class GrpcTestClient : IDisposable
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var messages = ParseFrames(content);
 
-        var trailersOnly = response.Headers.Contains(GrpcProtocol.StatusHeader);
+        var trailersOnly = response.Headers.Contains("grpc-status");
         var source = trailersOnly ? response.Headers : response.TrailingHeaders;
-        int? status = source.TryGetValues(GrpcProtocol.StatusHeader, out var statusValues) ? int.Parse(statusValues.Single(), System.Globalization.CultureInfo.InvariantCulture) : null;
-        var message = source.TryGetValues(GrpcProtocol.MessageHeader, out var messageValues) ? PercentEncoding.Decode(messageValues.Single()) : null;
+        int? status = source.TryGetValues("grpc-status", out var statusValues) ? int.Parse(statusValues.Single(), System.Globalization.CultureInfo.InvariantCulture) : null;
+        var message = source.TryGetValues("grpc-message", out var messageValues) ? Uri.UnescapeDataString(messageValues.Single()) : null;
         return new GrpcResult(response.StatusCode, status, message, trailersOnly, messages, response);
     }
 

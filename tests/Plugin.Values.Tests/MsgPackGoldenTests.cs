@@ -123,6 +123,11 @@ public sealed class MsgPackGoldenTests
         { "\"dynamic\"", "92 " + Bin8("[\"object\",{\"a\":\"bool\"}]") + " 81 a1 61 c3" },
         { "[\"list\",\"dynamic\"]", "92 92 " + Bin8("\"bool\"") + " c3 92 " + Bin8("\"number\"") + " 05" },
         { "[\"object\",{\"v\":\"dynamic\"}]", "81 a1 76 92 " + Bin8("[\"map\",\"string\"]") + " 81 a1 6b a1 76" },
+
+        // a null or unknown of a known type keeps its type in a dynamic slot, as go-cty writes it
+        { "\"dynamic\"", "92 " + Bin8("\"string\"") + " c0" },
+        { "\"dynamic\"", "92 " + Bin8("[\"list\",\"string\"]") + " d4 00 00" },
+        { "[\"map\",\"dynamic\"]", "82 a1 61 92 " + Bin8("\"number\"") + " d4 00 00 a1 62 d4 00 00" },
     };
 
     [Theory]
@@ -210,5 +215,23 @@ public sealed class MsgPackGoldenTests
         Assert.Equal(CtyValue.Unknown(CtyType.Dynamic), MsgPackCodec.Decode(Parse("d4 00 00"), CtyType.Dynamic));
         Assert.Equal(CtyValue.Null(CtyType.Dynamic), MsgPackCodec.Decode(Parse("c0"), CtyType.Dynamic));
         Assert.Equal(CtyValue.Unknown(CtyType.List(CtyType.String)), MsgPackCodec.Decode(Parse("92 " + Bin8("[\"list\",\"string\"]") + " d4 00 00"), CtyType.Dynamic));
+    }
+
+    [Fact]
+    public void A_typed_null_or_unknown_in_a_dynamic_slot_keeps_its_type_when_written_back()
+    {
+        // Written bare (d4 00 00 / c0), these used to come back as unknown or null of type dynamic.
+        foreach (var value in new[] { CtyValue.Unknown(CtyType.List(CtyType.String)), CtyValue.Null(CtyType.String) })
+        {
+            var bytes = MsgPackCodec.Encode(value, CtyType.Dynamic);
+            Assert.Equal("92 " + Bin8(value.Type.ToJson()) + (value.IsNull ? " c0" : " d4 00 00"), Format(bytes));
+            var back = MsgPackCodec.Decode(bytes, CtyType.Dynamic);
+            Assert.Equal(value.Type, back.Type);
+            Assert.Equal(value, back);
+        }
+
+        // Only a value whose type is itself unknown is written bare.
+        Assert.Equal("d4 00 00", Format(MsgPackCodec.Encode(CtyValue.Unknown(CtyType.Dynamic), CtyType.Dynamic)));
+        Assert.Equal("c0", Format(MsgPackCodec.Encode(CtyValue.Null(CtyType.Dynamic), CtyType.Dynamic)));
     }
 }

@@ -108,19 +108,6 @@ public sealed class MsgPackNonCanonicalTests
         Assert.Equal(value, MsgPackCodec.Decode(Parse(canonical), type));
     }
 
-    [Theory]
-    [InlineData("92 c4 08 22 73 74 72 69 6e 67 22 c0", "c0", "null")]
-    [InlineData("92 c4 11 5b 22 6c 69 73 74 22 2c 22 73 74 72 69 6e 67 22 5d d4 00 00", "d4 00 00", "(unknown list of string)")]
-    public void Typed_null_or_unknown_in_a_dynamic_slot_is_written_bare(string input, string canonical, string rendered)
-    {
-        // As cty does: null and unknown are written before the dynamic wrapper, so the type is not sent.
-        var value = MsgPackCodec.Decode(Parse(input), CtyType.Dynamic);
-        Assert.Equal(rendered, value.ToString());
-        Assert.NotEqual(CtyType.Dynamic, value.Type);
-        Assert.Equal(canonical, Format(MsgPackCodec.Encode(value, CtyType.Dynamic)));
-        Assert.Equal(CtyType.Dynamic, MsgPackCodec.Decode(Parse(canonical), CtyType.Dynamic).Type);
-    }
-
     [Fact]
     public void A_float64_that_is_not_an_integer_reencodes_bit_for_bit()
     {

@@ -1,10 +1,10 @@
-using PodIdentity.Plugin.Hosting;
 using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
 
 namespace PodIdentity.Plugin.Framework.Internal;
 
 // Features this provider does not have. Ephemeral resources are looked up by type name like everything else
-// (there are none, so every name is unknown); 6.10 additions answer UNIMPLEMENTED, never an empty success.
+// (there are none, so every name is unknown). The 6.10 additions are left to the generated service base, which
+// answers UNIMPLEMENTED, never an empty success.
 internal sealed partial class ProviderService
 {
     public Task<Proto.ValidateEphemeralResourceConfig.Types.Response> ValidateEphemeralResourceConfig(
@@ -31,12 +31,5 @@ internal sealed partial class ProviderService
     {
         diagnostics.AddError("Ephemeral Resource Type Not Found", $"This provider has no ephemeral resource type \"{typeName}\".");
         return Task.CompletedTask;
-    }
-
-    /// <summary>Ends the call with gRPC status UNIMPLEMENTED.</summary>
-    internal static Task<TResponse> Unimplemented<TResponse>(string method)
-    {
-        Log.Debug("tfplugin6 call unimplemented", ("rpc", method));
-        throw new GrpcStatusException(GrpcStatusCode.Unimplemented, $"tfplugin6.Provider/{method} is not implemented by this provider.");
     }
 }

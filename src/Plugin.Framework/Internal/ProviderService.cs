@@ -94,7 +94,7 @@ internal sealed partial class ProviderService
         {
             diagnostics.AddError("Invalid value from Terraform", $"The provider could not decode a value at {Where(ex.Path)}: {ex.Reason}");
         }
-        catch (Exception ex) when (ex is not GrpcStatusException)
+        catch (Exception ex) when (ex is not Grpc.Core.RpcException)
         {
             Log.Error("provider error", ("rpc", method), ("error", ex.GetType().FullName), ("message", ex.Message));
             diagnostics.AddError("Unexpected provider error", $"{method} failed: {ex.Message} ({ex.GetType().Name}). This is a bug in the provider.");

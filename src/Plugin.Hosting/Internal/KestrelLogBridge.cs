@@ -3,8 +3,9 @@ using MsLogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
 
-/// <summary>Forwards Kestrel's own diagnostics (protocol errors, failures) into our stderr log. Its debug and
-/// trace levels narrate every connection and request body, so they are dropped; information becomes debug.</summary>
+/// <summary>Forwards the diagnostics of Kestrel, routing and Grpc.AspNetCore (protocol errors, failed calls) into
+/// our stderr log. Their debug and trace levels narrate every connection and request body, so they are dropped;
+/// information (one line per call from routing) becomes trace.</summary>
 internal sealed class KestrelLogBridge : ILoggerFactory
 {
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
@@ -19,7 +20,7 @@ internal sealed class KestrelLogBridge : ILoggerFactory
 
     private static LogLevel Map(MsLogLevel level) => level switch
     {
-        MsLogLevel.Information => LogLevel.Debug,
+        MsLogLevel.Information => LogLevel.Trace,
         MsLogLevel.Warning => LogLevel.Warn,
         MsLogLevel.Error or MsLogLevel.Critical => LogLevel.Error,
         _ => LogLevel.Off,
@@ -41,8 +42,8 @@ internal sealed class KestrelLogBridge : ILoggerFactory
             }
 
             (string Key, object? Value)[] fields = exception is null
-                ? [("component", "kestrel"), ("category", category), ("event", eventId.Name)]
-                : [("component", "kestrel"), ("category", category), ("event", eventId.Name), ("error", exception.Message)];
+                ? [("category", category), ("event", eventId.Name)]
+                : [("category", category), ("event", eventId.Name), ("error", exception.Message)];
             Hosting.Log.Write(level, formatter(state, exception), fields);
         }
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
@@ -19,9 +20,8 @@ internal sealed class PluginServer : IAsyncDisposable
 
     /// <param name="tls">Server certificate and the pinned client certificate; null serves plaintext h2c.</param>
     public static async Task<PluginServer> StartAsync(
-        EndPoint endPoint, ServerTls? tls, GrpcDispatcher dispatcher, CancellationToken cancellationToken)
+        EndPoint endPoint, ServerTls? tls, GrpcApplication application, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var loggerFactory = new KestrelLogBridge();
         var options = new KestrelServerOptions
         {
             AddServerHeader = false,
@@ -41,7 +41,7 @@ internal sealed class PluginServer : IAsyncDisposable
         var server = new KestrelServer(Options.Create(options), transport, loggerFactory);
         try
         {
-            await server.StartAsync(new GrpcHttpApplication(dispatcher), cancellationToken).ConfigureAwait(false);
+            await server.StartAsync(application, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -73,7 +73,9 @@ internal sealed class PluginServer : IAsyncDisposable
 
     private static void ConfigureLimits(KestrelServerLimits limits)
     {
-        // Provider states can be large: size is policed per message (256 MiB), not per body.
+        // Provider states can be large: Grpc.AspNetCore polices size per message (256 MiB), not per body. A body
+        // that runs on past its message is refused as soon as the extra bytes arrive, and flow control keeps
+        // what is buffered to one stream window.
         limits.MaxRequestBodySize = null;
         limits.MinRequestBodyDataRate = null;
         limits.MinResponseDataRate = null;

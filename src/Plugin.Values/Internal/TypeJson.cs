@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PodIdentity.Plugin.Values.Internal;
 
@@ -84,6 +85,13 @@ internal static class TypeJson
 
     public static CtyType Read(ReadOnlySpan<byte> json)
     {
+        // Utf8JsonReader checks structure, not the UTF-8 inside strings: reading such a string would throw
+        // InvalidOperationException, which is no decode error.
+        if (!Utf8.IsValid(json))
+        {
+            throw Invalid("not valid UTF-8");
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {

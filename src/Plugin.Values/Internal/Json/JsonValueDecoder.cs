@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace PodIdentity.Plugin.Values.Internal.Json;
@@ -37,6 +38,11 @@ internal sealed partial class JsonValueDecoder
         {
             throw new CtyDecodeException("invalid JSON: " + e.Message, decoder._path.ToAttributePath(), e);
         }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is read, and then throws this.
+            throw new CtyDecodeException("invalid JSON: string is not valid UTF-8", decoder._path.ToAttributePath(), e);
+        }
     }
 
     /// <summary>Reads the value that starts at the current token; leaves the reader on its last token.</summary>
@@ -65,7 +71,7 @@ internal sealed partial class JsonValueDecoder
     private string ReadString(ref Utf8JsonReader r) => r.TokenType switch
     {
         JsonTokenType.String => r.GetString()!,
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(r.ValueSpan),
+        JsonTokenType.Number => Encoding.UTF8.GetString(r.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => throw WrongKind("string", r.TokenType),

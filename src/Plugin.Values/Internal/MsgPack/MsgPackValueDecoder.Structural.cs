@@ -5,7 +5,7 @@ internal ref partial struct MsgPackValueDecoder
 {
     private CtyValue[] ReadElements(CtyType elementType)
     {
-        var count = _reader.ReadArrayHeader();
+        var count = ReadArrayHeader();
         Enter();
         var elements = count == 0 ? [] : new CtyValue[count];
         for (var i = 0; i < count; i++)
@@ -22,10 +22,10 @@ internal ref partial struct MsgPackValueDecoder
     private CtyValue ReadTuple(TupleType type)
     {
         var expected = type.ElementTypeSpan;
-        var count = _reader.ReadArrayHeader();
+        var count = ReadArrayHeader();
         if (count != expected.Length)
         {
-            throw new MsgPackFormatException($"tuple must have {expected.Length} elements, found {count}");
+            throw Fail($"tuple must have {expected.Length} elements, found {count}");
         }
 
         Enter();
@@ -43,13 +43,13 @@ internal ref partial struct MsgPackValueDecoder
 
     private CtyValue ReadMap(MapType type)
     {
-        var count = _reader.ReadMapHeader();
+        var count = ReadMapHeader();
         Enter();
         var entries = count == 0 ? [] : new KeyValuePair<string, CtyValue>[count];
         var sorted = true;
         for (var i = 0; i < count; i++)
         {
-            var key = ReadKey("map key");
+            var key = ReadKey("map key (string)");
             _path.PushKey(key);
             entries[i] = KeyValuePair.Create(key, ReadValue(type.ElementType));
             _path.Pop();
@@ -58,7 +58,7 @@ internal ref partial struct MsgPackValueDecoder
                 var c = Utf8Ordinal.Compare(entries[i - 1].Key, key);
                 if (c == 0)
                 {
-                    throw new MsgPackFormatException($"duplicate map key \"{key}\"");
+                    throw Fail($"duplicate map key \"{key}\"");
                 }
 
                 sorted &= c < 0;
@@ -73,7 +73,7 @@ internal ref partial struct MsgPackValueDecoder
             {
                 if (entries[i].Key == entries[i - 1].Key)
                 {
-                    throw new MsgPackFormatException($"duplicate map key \"{entries[i].Key}\"");
+                    throw Fail($"duplicate map key \"{entries[i].Key}\"");
                 }
             }
         }
@@ -84,22 +84,22 @@ internal ref partial struct MsgPackValueDecoder
 
     private CtyValue ReadObject(ObjectType type)
     {
-        var count = _reader.ReadMapHeader();
+        var count = ReadMapHeader();
         Enter();
         var names = type.NameSpan;
         var types = type.TypeSpan;
         var values = new CtyValue[names.Length];
         for (var i = 0; i < count; i++)
         {
-            var key = ReadKey("attribute name");
+            var key = ReadKey("attribute name (string)");
             if (!type.TryGetIndex(key, out var index))
             {
-                throw new MsgPackFormatException($"unsupported attribute \"{key}\"");
+                throw Fail($"unsupported attribute \"{key}\"");
             }
 
             if (values[index] is not null)
             {
-                throw new MsgPackFormatException($"duplicate attribute \"{key}\"");
+                throw Fail($"duplicate attribute \"{key}\"");
             }
 
             _path.PushAttribute(names[index]);
@@ -111,7 +111,7 @@ internal ref partial struct MsgPackValueDecoder
         {
             if (values[i] is null)
             {
-                throw new MsgPackFormatException($"missing attribute \"{names[i]}\"");
+                throw Fail($"missing attribute \"{names[i]}\"");
             }
         }
 
@@ -119,35 +119,32 @@ internal ref partial struct MsgPackValueDecoder
         return CtyValue.CreateObject((ObjectType)type.ValueType, values);
     }
 
-    // [type JSON (bin or str), value]; wholly unknown and null were handled before we got here.
+    // [type JSON (bin or str), value]. A bare unknown or nil (whose type is unknown too) was handled before we got
+    // here; [type, unknown] and [type, nil] keep their type through ReadValue.
     private CtyValue ReadDynamic()
     {
-        var count = _reader.ReadArrayHeader();
+        var count = ReadArrayHeader();
         if (count != 2)
         {
-            throw new MsgPackFormatException($"dynamic value must be a 2-element array [type, value], found {count} elements");
+            throw Fail($"dynamic value must be a 2-element array [type, value], found {count} elements");
         }
 
         Enter();
-        var code = _reader.PeekCode();
-        if (!MsgPackCode.IsStringOrBinary(code))
-        {
-            throw MsgPackReader.WrongKind("type JSON (string or binary)", code);
-        }
-
+        _itemStart = _reader.Consumed;
+        var json = ReadStringOrBinary("type JSON (string or binary)");
         CtyType type;
         try
         {
-            type = CtyType.FromJson(_reader.ReadStringOrBinary());
+            type = CtyType.FromJson(json);
         }
         catch (CtyDecodeException e)
         {
-            throw new MsgPackFormatException(e.Reason);
+            throw Fail(e.Reason);
         }
 
         if (type.IsDynamic)
         {
-            throw new MsgPackFormatException("a dynamic value's type cannot itself be dynamic");
+            throw Fail("a dynamic value's type cannot itself be dynamic");
         }
 
         var value = ReadValue(type);
@@ -157,7 +154,7 @@ internal ref partial struct MsgPackValueDecoder
 
     private string ReadKey(string what)
     {
-        var code = _reader.PeekCode();
-        return MsgPackCode.IsStringOrBinary(code) ? ReadString() : throw MsgPackReader.WrongKind(what + " (string)", code);
+        _itemStart = _reader.Consumed;
+        return ReadString(what);
     }
 }

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
+
+namespace PodIdentity.Plugin.Framework.Internal;
+
+/// <summary>
+/// The tfplugin6 Provider service as Grpc.AspNetCore serves it: each RPC goes to <see cref="ProviderService"/>
+/// with the call's token (client cancellation, grpc-timeout, shutdown). The 6.10 RPCs this provider does not
+/// offer are left to the generated base, which answers UNIMPLEMENTED.
+/// </summary>
+internal sealed class ProviderGrpcService(ProviderService s) : Proto.Provider.ProviderBase
+{
+    public override Task<Proto.GetMetadata.Types.Response> GetMetadata(Proto.GetMetadata.Types.Request request, ServerCallContext context) =>
+        s.GetMetadata(request, context.CancellationToken);
+
+    public override Task<Proto.GetProviderSchema.Types.Response> GetProviderSchema(Proto.GetProviderSchema.Types.Request request, ServerCallContext context) =>
+        s.GetProviderSchema(request, context.CancellationToken);
+
+    public override Task<Proto.ValidateProviderConfig.Types.Response> ValidateProviderConfig(Proto.ValidateProviderConfig.Types.Request request, ServerCallContext context) =>
+        s.ValidateProviderConfig(request, context.CancellationToken);
+
+    public override Task<Proto.ValidateResourceConfig.Types.Response> ValidateResourceConfig(Proto.ValidateResourceConfig.Types.Request request, ServerCallContext context) =>
+        s.ValidateResourceConfig(request, context.CancellationToken);
+
+    public override Task<Proto.ValidateDataResourceConfig.Types.Response> ValidateDataResourceConfig(Proto.ValidateDataResourceConfig.Types.Request request, ServerCallContext context) =>
+        s.ValidateDataResourceConfig(request, context.CancellationToken);
+
+    public override Task<Proto.UpgradeResourceState.Types.Response> UpgradeResourceState(Proto.UpgradeResourceState.Types.Request request, ServerCallContext context) =>
+        s.UpgradeResourceState(request, context.CancellationToken);
+
+    public override Task<Proto.GetResourceIdentitySchemas.Types.Response> GetResourceIdentitySchemas(Proto.GetResourceIdentitySchemas.Types.Request request, ServerCallContext context) =>
+        s.GetResourceIdentitySchemas(request, context.CancellationToken);
+
+    public override Task<Proto.UpgradeResourceIdentity.Types.Response> UpgradeResourceIdentity(Proto.UpgradeResourceIdentity.Types.Request request, ServerCallContext context) =>
+        s.UpgradeResourceIdentity(request, context.CancellationToken);
+
+    public override Task<Proto.ConfigureProvider.Types.Response> ConfigureProvider(Proto.ConfigureProvider.Types.Request request, ServerCallContext context) =>
+        s.ConfigureProvider(request, context.CancellationToken);
+
+    public override Task<Proto.ReadResource.Types.Response> ReadResource(Proto.ReadResource.Types.Request request, ServerCallContext context) =>
+        s.ReadResource(request, context.CancellationToken);
+
+    public override Task<Proto.PlanResourceChange.Types.Response> PlanResourceChange(Proto.PlanResourceChange.Types.Request request, ServerCallContext context) =>
+        s.PlanResourceChange(request, context.CancellationToken);
+
+    public override Task<Proto.ApplyResourceChange.Types.Response> ApplyResourceChange(Proto.ApplyResourceChange.Types.Request request, ServerCallContext context) =>
+        s.ApplyResourceChange(request, context.CancellationToken);
+
+    public override Task<Proto.ImportResourceState.Types.Response> ImportResourceState(Proto.ImportResourceState.Types.Request request, ServerCallContext context) =>
+        s.ImportResourceState(request, context.CancellationToken);
+
+    public override Task<Proto.MoveResourceState.Types.Response> MoveResourceState(Proto.MoveResourceState.Types.Request request, ServerCallContext context) =>
+        s.MoveResourceState(request, context.CancellationToken);
+
+    public override Task<Proto.ReadDataSource.Types.Response> ReadDataSource(Proto.ReadDataSource.Types.Request request, ServerCallContext context) =>
+        s.ReadDataSource(request, context.CancellationToken);
+
+    public override Task<Proto.ValidateEphemeralResourceConfig.Types.Response> ValidateEphemeralResourceConfig(Proto.ValidateEphemeralResourceConfig.Types.Request request, ServerCallContext context) =>
+        s.ValidateEphemeralResourceConfig(request, context.CancellationToken);
+
+    public override Task<Proto.OpenEphemeralResource.Types.Response> OpenEphemeralResource(Proto.OpenEphemeralResource.Types.Request request, ServerCallContext context) =>
+        s.OpenEphemeralResource(request, context.CancellationToken);
+
+    public override Task<Proto.RenewEphemeralResource.Types.Response> RenewEphemeralResource(Proto.RenewEphemeralResource.Types.Request request, ServerCallContext context) =>
+        s.RenewEphemeralResource(request, context.CancellationToken);
+
+    public override Task<Proto.CloseEphemeralResource.Types.Response> CloseEphemeralResource(Proto.CloseEphemeralResource.Types.Request request, ServerCallContext context) =>
+        s.CloseEphemeralResource(request, context.CancellationToken);
+
+    public override Task<Proto.GetFunctions.Types.Response> GetFunctions(Proto.GetFunctions.Types.Request request, ServerCallContext context) =>
+        s.GetFunctions(request, context.CancellationToken);
+
+    public override Task<Proto.CallFunction.Types.Response> CallFunction(Proto.CallFunction.Types.Request request, ServerCallContext context) =>
+        s.CallFunction(request, context.CancellationToken);
+
+    public override Task<Proto.StopProvider.Types.Response> StopProvider(Proto.StopProvider.Types.Request request, ServerCallContext context) =>
+        s.StopProvider(request, context.CancellationToken);
+}

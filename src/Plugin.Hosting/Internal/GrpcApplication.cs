@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace PodIdentity.Plugin.Hosting.Internal;
+
+/// <summary>Kestrel's application callback. Kestrel starts while the pipeline is still being built on another
+/// thread; a request that arrives before it is ready (only a client faster than the handshake line) waits.</summary>
+internal sealed class GrpcApplication(Task<GrpcApplication.Pipeline> pipeline) : IHttpApplication<HttpContext>
+{
+    public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+    public Task ProcessRequestAsync(HttpContext context) =>
+        pipeline.IsCompletedSuccessfully ? Run(pipeline.Result, context) : WaitAndRunAsync(context);
+
+    public void DisposeContext(HttpContext context, Exception? exception)
+    {
+        if (exception is not null)
+        {
+            Log.Error("HTTP/2 request failed", ("path", context.Request.Path.Value), ("error", exception.Message));
+        }
+    }
+
+    private static Task Run(Pipeline ready, HttpContext context)
+    {
+        // Every service is a singleton: the root provider serves, no scope per call.
+        context.RequestServices = ready.Services;
+        return ready.Handle(context);
+    }
+
+    private async Task WaitAndRunAsync(HttpContext context) =>
+        await Run(await pipeline.ConfigureAwait(false), context).ConfigureAwait(false);
+
+    internal sealed record Pipeline(RequestDelegate Handle, IServiceProvider Services);
+}
