@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Plan and apply cost of aws_eks_pod_identity_association at 1, 100 and 500 resources, side by side with the same
-# number of terraform_data resources (built into Terraform: no provider process, no API; the floor any provider
-# pays). One run measures, per size: apply (create) once, plan with refresh RUNS times (median), destroy once;
-# the emulator's API call counts for each step; and the provider's peak RSS over every process of the run.
+# Plan and apply cost of aws_eks_pod_identity_association at 100, 500 and 1,000 resources for one or more provider
+# builds side by side (by default the NativeAOT build in out/provider and the last ReadyToRun build,
+# bench/baseline.sh), against the same number of terraform_data resources (built into Terraform: no provider
+# process, no API; the floor any provider pays). Per size and build: apply (create) once, plan with refresh RUNS
+# times (median, and its ratio to the floor's median), destroy once; the emulator's API call counts for each
+# step; the provider's peak RSS over every provider process of the plans.
 #
-#   bench/plan/run.sh [PROVIDER_DIR] [EMULATOR_BIN] [RUNS] [SIZES]
-#   bench/plan/run.sh out/provider out/emulator/aws-emulator 5 "1 100 500"
+#   bench/plan/run.sh [RUNS=3] [SIZES="100 500 1000"] [PROVIDER_DIR ...]
+#   EMULATOR_BIN=out/emulator/aws-emulator bench/plan/run.sh 3 "100 500 1000" out/provider "$(bench/baseline.sh)"
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-provider_dir=$(cd "${1:-$root/out/provider}" && pwd)
-emulator_bin=${2:-$root/out/emulator/aws-emulator}
-runs=${3:-5}
-sizes=${4:-1 100 500}
+runs=${1:-3}
+sizes=${2:-100 500 1000}
+shift 2 || shift $# || true
+if [ $# -eq 0 ]; then
+  set -- "$root/out/provider" "$("$root/bench/baseline.sh")"
+fi
+provider_dirs=()
+for d in "$@"; do provider_dirs+=("$(cd "$d" && pwd)"); done
+emulator_bin=${EMULATOR_BIN:-$root/out/emulator/aws-emulator}
 tf=${TF_ACC_TERRAFORM_PATH:-terraform}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-plan.XXXXXX")
@@ -23,23 +30,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The provider runs under /usr/bin/time (through a wrapper Terraform finds via dev_overrides) so that every
-# provider process appends its peak RSS in KiB.
-rss_log="$work/rss.log"
-mkdir -p "$work/wrapped"
-cat >"$work/wrapped/terraform-provider-aws" <<SH
+# Each build runs under /usr/bin/time (through a wrapper Terraform finds via dev_overrides) so that every
+# provider process appends its peak RSS in KiB to that build's log.
+for i in "${!provider_dirs[@]}"; do
+  mkdir -p "$work/wrapped-$i"
+  cat >"$work/wrapped-$i/terraform-provider-aws" <<SH
 #!/bin/sh
-exec /usr/bin/time -a -o "$rss_log" -f "%M" "$provider_dir/terraform-provider-aws" "\$@"
+exec /usr/bin/time -a -o "$work/rss-$i.log" -f "%M" "${provider_dirs[$i]}/terraform-provider-aws" "\$@"
 SH
-chmod +x "$work/wrapped/terraform-provider-aws"
-cat >"$work/terraformrc" <<HCL
+  chmod +x "$work/wrapped-$i/terraform-provider-aws"
+  cat >"$work/terraformrc-$i" <<HCL
 provider_installation {
   dev_overrides {
-    "podidentity/aws" = "$work/wrapped"
+    "podidentity/aws" = "$work/wrapped-$i"
   }
   direct {}
 }
 HCL
+  echo "build $i: ${provider_dirs[$i]} ($(file -b "${provider_dirs[$i]}/terraform-provider-aws" | cut -d, -f1-2))"
+done
+echo
 
 trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}'
 cat >"$work/seed.json" <<JSON
@@ -55,7 +65,7 @@ done
 endpoint=$(grep -o 'http://[^ ]*' "$work/emulator.out" | head -1 | sed 's#/*$##')
 [ -n "$endpoint" ] || { echo "emulator did not start" >&2; exit 1; }
 
-export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+export TF_CLI_CONFIG_FILE="$work/terraformrc-0" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 export AWS_ENDPOINT_URL="$endpoint" AWS_REGION=us-west-2 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 export AWS_CONFIG_FILE="$work/none" AWS_SHARED_CREDENTIALS_FILE="$work/none" AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE TF_LOG TF_LOG_PROVIDER
@@ -88,13 +98,24 @@ phases() {
     END { printf "%d ms + %d ms", configured - start, done - configured }' "$1"
 }
 
-printf '| resources | config | apply (create) | plan with refresh, median of %s | plan phases: start-up+configure + resources | destroy | API calls: apply / plan (one run) / destroy | provider peak RSS |\n' "$runs"
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| resources | build | apply (create) | plan with refresh, median of %s | plan / floor | plan phases: start-up+configure + resources | destroy | API calls: apply / plan (one run) / destroy | provider peak RSS during the plans |\n' "$runs"
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for n in $sizes; do
-  ours="$work/ours-$n"
-  floor="$work/floor-$n"
-  mkdir -p "$ours" "$floor"
-  cat >"$ours/main.tf" <<HCL
+  floor_ms=""
+  for kind in floor "${!provider_dirs[@]}"; do
+    dir="$work/$kind-$n"
+    mkdir -p "$dir"
+    if [ "$kind" = floor ]; then
+      cat >"$dir/main.tf" <<HCL
+resource "terraform_data" "a" {
+  count = $n
+  input = { namespace = "ns-\${count.index}", service_account = "sa", index = tostring(count.index) }
+}
+HCL
+      (cd "$dir" && "$tf" init -input=false -no-color >/dev/null)
+    else
+      export TF_CLI_CONFIG_FILE="$work/terraformrc-$kind"
+      cat >"$dir/main.tf" <<HCL
 terraform {
   required_providers {
     aws = { source = "podidentity/aws" }
@@ -110,20 +131,11 @@ resource "aws_eks_pod_identity_association" "a" {
   tags            = { index = tostring(count.index) }
 }
 HCL
-  cat >"$floor/main.tf" <<HCL
-resource "terraform_data" "a" {
-  count = $n
-  input = { namespace = "ns-\${count.index}", service_account = "sa", index = tostring(count.index) }
-}
-HCL
-  (cd "$floor" && "$tf" init -input=false -no-color >/dev/null)
-
-  for kind in ours floor; do
-    dir="$work/$kind-$n"
-    : >"$rss_log"
+    fi
     reset_calls
     apply_ms=$(timed "$dir" apply -auto-approve)
     apply_calls=$(calls | summarize)
+    [ "$kind" = floor ] || : >"$work/rss-$kind.log"
     plans=()
     plan_calls=""
     for i in $(seq "$runs"); do
@@ -133,26 +145,27 @@ HCL
     done
     plan_ms=$(printf '%s\n' "${plans[@]}" | median)
     split="-"
-    if [ "$kind" = ours ]; then
+    if [ "$kind" = floor ]; then
+      floor_ms=$plan_ms
+      label="terraform_data (floor)"
+      api="none"
+      rss="-"
+      ratio="1"
+    else
+      peak_kib=$(sort -n "$work/rss-$kind.log" | tail -1)
+      rss="$((peak_kib / 1024)) MiB over $(wc -l <"$work/rss-$kind.log") processes"
       (cd "$dir" && TF_LOG=debug TF_LOG_PATH="$work/debug.log" "$tf" plan -input=false -no-color >/dev/null 2>&1)
       split=$(phases "$work/debug.log")
       rm -f "$work/debug.log"
+      label="build $kind"
+      ratio=$(awk -v a="$plan_ms" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')
     fi
     reset_calls
     destroy_ms=$(timed "$dir" destroy -auto-approve)
     destroy_calls=$(calls | summarize)
-    if [ "$kind" = floor ]; then
-      label="terraform_data (floor)"
-      api="none"
-      rss="-"
-    else
-      label="aws_eks_pod_identity_association"
-      api="$apply_calls / $plan_calls / $destroy_calls"
-      peak_kib=$(sort -n "$rss_log" | tail -1)
-      rss="$((peak_kib / 1024)) MiB over $(wc -l <"$rss_log") processes"
-    fi
-    printf '| %s | %s | %s ms | %s ms (all: %s) | %s | %s ms | %s | %s |\n' \
-      "$n" "$label" "$apply_ms" "$plan_ms" "$(IFS=' '; echo "${plans[*]}")" "$split" "$destroy_ms" "$api" "$rss"
+    [ "$kind" = floor ] || api="$apply_calls / $plan_calls / $destroy_calls"
+    printf '| %s | %s | %s ms | %s ms (all: %s) | %s | %s | %s ms | %s | %s |\n' \
+      "$n" "$label" "$apply_ms" "$plan_ms" "$(IFS=' '; echo "${plans[*]}")" "$ratio" "$split" "$destroy_ms" "$api" "$rss"
   done
 done
 

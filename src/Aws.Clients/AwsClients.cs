@@ -64,47 +64,19 @@ public sealed class AwsClients : IDisposable
         var delay = options.Delay ?? ((d, ct) => Task.Delay(d, time, ct));
         var transport = new AwsTransport(http, retry, time, delay, options.OnCall, UserAgent(options.UserAgentSuffix));
 
-        var unsignedSts = new StsClient(transport, stsEndpoint, null);
-        CredentialSource WebIdentity(AssumeRoleWithWebIdentityConfig c) => new WebIdentityCredentialSource(unsignedSts, c, time);
-
+        var sources = new CredentialSources(transport, http, stsEndpoint, env, time);
         CredentialSource credentials = resolved.AssumeRoleWithWebIdentity is { } wi
-            ? WebIdentity(wi)
-            : new CredentialChain(resolved, env, WebIdentity, options.Log);
+            ? sources.WebIdentity(wi)
+            : new CredentialChain(resolved, sources, options.Log);
         if (resolved.AssumeRole is { RoleArn: { Length: > 0 } } ar)
         {
-            credentials = new AssumeRoleCredentialSource(new StsClient(transport, stsEndpoint, credentials), ar, time);
+            credentials = sources.AssumeRole(credentials, ar);
         }
 
         return new AwsClients(resolved, http, credentials,
             new EksClient(transport, eksEndpoint, credentials),
             new IamClient(transport, iamEndpoint, credentials),
             new StsClient(transport, stsEndpoint, credentials));
-    }
-
-    /// <summary>
-    /// The account id (via STS GetCallerIdentity) checked against allowed/forbidden_account_ids. Returns null when
-    /// skip_requesting_account_id and skip_credentials_validation say not to ask and no account list needs it.
-    /// </summary>
-    public async Task<string?> ResolveAccountIdAsync(CancellationToken cancellationToken)
-    {
-        var needed = Config.AllowedAccountIds is { Count: > 0 } || Config.ForbiddenAccountIds is { Count: > 0 };
-        if (!needed && Config.SkipRequestingAccountId == true && Config.SkipCredentialsValidation == true)
-        {
-            return null;
-        }
-
-        var account = (await Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
-        if (Config.AllowedAccountIds is { Count: > 0 } allowed && (account is null || !allowed.Contains(account)))
-        {
-            throw new AwsCredentialsException($"AWS account {account} is not in allowed_account_ids.");
-        }
-
-        if (Config.ForbiddenAccountIds is { Count: > 0 } forbidden && account is not null && forbidden.Contains(account))
-        {
-            throw new AwsCredentialsException($"AWS account {account} is in forbidden_account_ids.");
-        }
-
-        return Config.SkipRequestingAccountId == true ? null : account;
     }
 
     public void Dispose() => _http.Dispose();

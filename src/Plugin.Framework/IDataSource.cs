@@ -12,6 +12,12 @@ public interface IDataSource
     Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken);
 }
 
+/// <summary>The Configure step for a data source (see <see cref="IResourceWithConfigure"/>).</summary>
+public interface IDataSourceWithConfigure : IDataSource
+{
+    void Configure(object? providerData);
+}
+
 public interface IDataSourceWithValidateConfig : IDataSource
 {
     void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics);
@@ -20,8 +26,6 @@ public interface IDataSourceWithValidateConfig : IDataSource
 public sealed class DataSourceReadRequest
 {
     public required CtyValue Config { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class DataSourceReadResponse

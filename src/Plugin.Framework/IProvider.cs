@@ -12,7 +12,7 @@ public interface IProvider
     IReadOnlyList<IDataSource> DataSources { get; }
 
     /// <summary>Called once per process before resource work; <see cref="ProviderConfigureResponse.ProviderData"/>
-    /// is handed to every later resource and data source call.</summary>
+    /// is handed once to every resource and data source that implements the Configure step.</summary>
     Task ConfigureAsync(ProviderConfigureRequest request, ProviderConfigureResponse response, CancellationToken cancellationToken);
 }
 

@@ -22,6 +22,15 @@ public interface IResource
     Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The Configure step: after ConfigureProvider succeeds the framework hands the provider's data
+/// (<see cref="ProviderConfigureResponse.ProviderData"/>) to each resource once, before any call that may use it.
+/// </summary>
+public interface IResourceWithConfigure : IResource
+{
+    void Configure(object? providerData);
+}
+
 /// <summary><c>terraform import</c> and import blocks; Terraform calls Read right after.</summary>
 public interface IResourceWithImportState : IResource
 {

@@ -7,9 +7,6 @@ public sealed class CreateRequest
     public required CtyValue Config { get; init; }
 
     public required CtyValue Plan { get; init; }
-
-    /// <summary>What the provider's Configure returned.</summary>
-    public object? ProviderData { get; init; }
 }
 
 public sealed class CreateResponse
@@ -30,8 +27,6 @@ public sealed class ReadRequest
     public required CtyValue State { get; init; }
 
     public byte[]? Private { get; init; }
-
-    public object? ProviderData { get; init; }
 
     /// <summary>The identity Terraform stored; null when it has none (state written before identity existed, older clients).</summary>
     public CtyValue? Identity { get; init; }
@@ -60,8 +55,6 @@ public sealed class UpdateRequest
 
     public byte[]? Private { get; init; }
 
-    public object? ProviderData { get; init; }
-
     /// <summary>The identity Terraform planned (the prior one); null when the client sent none.</summary>
     public CtyValue? Identity { get; init; }
 }
@@ -84,8 +77,6 @@ public sealed class DeleteRequest
     public required CtyValue PriorState { get; init; }
 
     public byte[]? Private { get; init; }
-
-    public object? ProviderData { get; init; }
 }
 
 public sealed class DeleteResponse
@@ -97,8 +88,6 @@ public sealed class ImportStateRequest
 {
     /// <summary>The string the user gave to <c>terraform import</c> or an import block; empty when importing by identity.</summary>
     public required string Id { get; init; }
-
-    public object? ProviderData { get; init; }
 
     /// <summary>Import by identity (an import block with <c>identity = {...}</c>): set, with <see cref="Id"/> empty.
     /// Attributes marked RequiredForImport are known and non-null; the others may be null.</summary>
@@ -131,8 +120,6 @@ public sealed class ModifyPlanRequest
 
     /// <summary>The private bytes last stored with the prior state (null when there are none); read-only here.</summary>
     public byte[]? PriorPrivate { get; init; }
-
-    public object? ProviderData { get; init; }
 
     public bool IsCreate => PriorState.IsNull;
 

@@ -1,5 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Addons;
+using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Configuration;
 
 namespace PodIdentity.Provider;
@@ -12,20 +14,20 @@ public sealed class AwsProvider : IProviderWithValidateConfig
 {
     // ------------------------------------------------------------------------------------------------------------
     // THE REGISTRATION LIST. Add one line per resource or data source type here (and nowhere else in this file).
-    // Each type reads its AwsProviderContext from request.ProviderData (see AwsProviderContext.From).
+    // Each type receives its AwsProviderContext once, in the framework's Configure step (ConfiguredByProvider).
     // ------------------------------------------------------------------------------------------------------------
     private static readonly Func<IResource>[] ResourceFactories =
     [
-        () => new Resources.PodIdentityAssociationResource { CheckPodIdentityAgent = true },
-        () => new Resources.AddonResource(),
+        () => new Associations.PodIdentityAssociationResource(),
+        () => new Addons.AddonResource(),
     ];
 
     private static readonly Func<IDataSource>[] DataSourceFactories =
     [
-        () => new Resources.PodIdentityAssociationDataSource(),
-        () => new Resources.PodIdentityAssociationsDataSource(),
-        () => new Resources.AddonDataSource(),
-        () => new Resources.AddonVersionDataSource(),
+        () => new Associations.PodIdentityAssociationDataSource(),
+        () => new Associations.PodIdentityAssociationsDataSource(),
+        () => new Addons.AddonDataSource(),
+        () => new Addons.AddonVersionDataSource(),
     ];
     // ------------------------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PodIdentity.Aws.Clients;
-using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider;
 
@@ -30,7 +31,7 @@ public sealed class AwsProviderContext : IDisposable
         _defaultClients = clients;
         AccountId = accountId;
         TagPolicy = tagPolicy;
-        SkipPodIdentityAgentCheck = skipPodIdentityAgentCheck;
+        AgentCheck = new PodIdentityAgentCheck(this, skipPodIdentityAgentCheck);
     }
 
     /// <summary>The provider's region (configuration, environment or shared profile).</summary>
@@ -46,7 +47,13 @@ public sealed class AwsProviderContext : IDisposable
     public TagPolicy TagPolicy { get; }
 
     /// <summary>The provider's <c>skip_pod_identity_agent_check</c> argument.</summary>
-    public bool SkipPodIdentityAgentCheck { get; }
+    public bool SkipPodIdentityAgentCheck => AgentCheck.Skipped;
+
+    /// <summary>
+    /// The associations' plan-time agent check and what it learned in this process. Plan checks keep their caches
+    /// here, with the configured provider, so that two providers (aliases) never share them.
+    /// </summary>
+    internal PodIdentityAgentCheck AgentCheck { get; }
 
     /// <summary>EKS in the provider's region.</summary>
     public EksClient Eks => _defaultClients.Eks;
@@ -66,31 +73,8 @@ public sealed class AwsProviderContext : IDisposable
     /// </summary>
     public EksClient EksFor(string? region) => ClientsFor(region).Eks;
 
-    /// <summary>The partition of a resource's region (null means the provider's).</summary>
-    public AwsPartition PartitionFor(string? region) =>
-        string.IsNullOrEmpty(region) ? Partition : AwsPartition.ForRegion(region);
-
     /// <summary>The region a resource works in: its own argument when set, else the provider's.</summary>
     public string RegionOr(string? region) => string.IsNullOrEmpty(region) ? Region : region;
-
-    /// <summary>
-    /// The context from a request's ProviderData, or null with an error diagnostic when the provider was not
-    /// configured (Terraform calls resources only after ConfigureProvider, so this means a bug or a failed configure).
-    /// </summary>
-    public static AwsProviderContext? From(object? providerData, Diagnostics diagnostics)
-    {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        if (providerData is AwsProviderContext context)
-        {
-            return context;
-        }
-
-        diagnostics.AddError(
-            "Provider not configured",
-            "The AWS provider has no configuration yet (ConfigureProvider did not run or failed). "
-            + "Check the earlier errors about the provider block.");
-        return null;
-    }
 
     /// <summary>
     /// Builds a context from an already resolved and validated configuration. Does no I/O; <see cref="AccountId"/>
@@ -117,6 +101,7 @@ public sealed class AwsProviderContext : IDisposable
 
     public void Dispose()
     {
+        AgentCheck.Dispose();
         _defaultClients.Dispose();
         foreach (var lazy in _regional.Values)
         {

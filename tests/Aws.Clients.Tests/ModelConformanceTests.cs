@@ -46,7 +46,6 @@ public sealed class ModelConformanceTests
         new("TagResource", c => c.TagResourceAsync(Arn, new Dictionary<string, string> { ["k"] = "v" }, default),
             new() { ["resourceArn"] = Arn }, []),
         new("UntagResource", c => c.UntagResourceAsync(Arn, ["a", "b"], default), new() { ["resourceArn"] = Arn }, []),
-        new("ListTagsForResource", c => c.ListTagsForResourceAsync(Arn, default), new() { ["resourceArn"] = Arn }, []),
         new("DescribeCluster", c => c.DescribeClusterAsync("my cluster", default), new() { ["name"] = "my cluster" }, []),
         new("CreateAddon", c => c.CreateAddonAsync(new("my cluster", "vpc-cni")
         {
@@ -71,7 +70,6 @@ public sealed class ModelConformanceTests
             KubernetesVersion = "1.31", MaxResults = 10, NextToken = "t", AddonName = "vpc-cni",
             Types = ["networking"], Publishers = ["eks"], Owners = ["aws"],
         }, default), [], []),
-        new("DescribeAddonConfiguration", c => c.DescribeAddonConfigurationAsync("vpc-cni", "v1", default), [], []),
     }.ToDictionary(c => c.Operation);
 
     [Theory]
@@ -168,10 +166,8 @@ public sealed class ModelConformanceTests
     [InlineData(typeof(AddonInfo), "AddonInfo")]
     [InlineData(typeof(AddonVersionInfo), "AddonVersionInfo")]
     [InlineData(typeof(Compatibility), "Compatibility")]
-    [InlineData(typeof(AddonPodIdentityConfiguration), "AddonPodIdentityConfiguration")]
     [InlineData(typeof(Cluster), "Cluster")]
     [InlineData(typeof(ClusterCertificate), "Certificate")]
-    [InlineData(typeof(DescribeAddonConfigurationResult), "DescribeAddonConfigurationResponse")]
     public void Response_records_use_the_model_member_names(Type type, string shapeName)
     {
         var members = Shape(shapeName).GetProperty("members");

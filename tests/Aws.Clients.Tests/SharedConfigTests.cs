@@ -40,26 +40,7 @@ public sealed class SharedConfigTests
             Assert.True(shared.HasProfile("p"));
             Assert.False(shared.HasProfile("q"));
 
-            // What AWSSDK.Core is given: every profile in the credentials file (it may ignore the config file),
-            // other sections only in the config file.
-            var sdkDir = shared.WriteForSdk();
-            try
-            {
-                var sdkCreds = IniFile.Parse(File.ReadAllText(Path.Combine(sdkDir, "credentials")));
-                Assert.Equal("FROMCREDS", sdkCreds.Get("p", "aws_access_key_id"));
-                Assert.Equal("eu-west-1", sdkCreds.Get("p", "region"));
-                Assert.Null(sdkCreds.Section("sso-session s"));
-                var sdkConfig = IniFile.Parse(File.ReadAllText(Path.Combine(sdkDir, "config")));
-                Assert.Equal("us-east-1", sdkConfig.Get("sso-session s", "sso_region"));
-                if (!OperatingSystem.IsWindows())
-                {
-                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(sdkDir));
-                }
-            }
-            finally
-            {
-                Directory.Delete(sdkDir, recursive: true);
-            }
+            Assert.Equal("us-east-1", shared.Config.Get("sso-session s", "sso_region"));
         }
         finally
         {

@@ -55,6 +55,7 @@ public sealed class ApplyResourceChangeTests
         Assert.Equal("auto", state.GetAttribute("rule").Elements[0].GetString("label"));
         Assert.True(state.GetAttribute("secret").IsNull);
         Assert.Equal("client-for-eu-west-1", _provider.Resource.LastProviderData);
+        Assert.Equal(1, _provider.Resource.ConfigureCalls);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace PodIdentity.Plugin.Framework.Tests;
 
 /// <summary>A small resource that records what the framework asked of it.</summary>
 internal sealed class FakeResource :
-    IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigValidators, IResourceWithUpgradeState
+    IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigValidators, IResourceWithUpgradeState, IResourceWithConfigure
 {
     public static readonly Schema TheSchema = new()
     {
@@ -79,12 +79,24 @@ internal sealed class FakeResource :
 
     public ModifyPlanRequest? LastModifyPlan { get; private set; }
 
+    /// <summary>What the Configure step handed over, and how often.</summary>
+    public object? ProviderData { get; private set; }
+
+    public int ConfigureCalls { get; private set; }
+
+    /// <summary>The provider data Create saw.</summary>
     public object? LastProviderData { get; private set; }
+
+    public void Configure(object? providerData)
+    {
+        ProviderData = providerData;
+        ConfigureCalls++;
+    }
 
     public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         Calls.Add("create");
-        LastProviderData = request.ProviderData;
+        LastProviderData = ProviderData;
         CreateStarted.TrySetResult();
         if (CreateGate is { } gate)
         {

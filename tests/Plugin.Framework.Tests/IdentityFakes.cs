@@ -108,8 +108,12 @@ internal sealed class FakeWidget : IResourceWithIdentity, IResourceWithImportSta
 }
 
 /// <summary>Lists widgets from <see cref="Items"/>, optionally filtered by <c>prefix</c>; records how far it was pulled.</summary>
-internal sealed class FakeWidgetList : IListResource
+internal sealed class FakeWidgetList : IListResourceWithConfigure
 {
+    public object? ProviderData { get; private set; }
+
+    public void Configure(object? providerData) => ProviderData = providerData;
+
     public string TypeName => "fake_widget";
 
     public Schema ConfigSchema { get; } = new()
@@ -187,6 +191,9 @@ internal sealed class FakeIdentityProvider : IProviderWithListResources
 
     public IReadOnlyList<IListResource> ListResources => [List];
 
-    public Task ConfigureAsync(ProviderConfigureRequest request, ProviderConfigureResponse response, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
+    public Task ConfigureAsync(ProviderConfigureRequest request, ProviderConfigureResponse response, CancellationToken cancellationToken)
+    {
+        response.ProviderData = "configured";
+        return Task.CompletedTask;
+    }
 }

@@ -44,6 +44,14 @@ public sealed class ListResourceTests
     }
 
     [Fact]
+    public async Task List_resources_take_part_in_the_configure_step()
+    {
+        await _service.ConfigureProvider(new Proto.ConfigureProvider.Types.Request { Config = Dv(ValueAccess.EmptyObject(Schema.Empty.Type)) }, CancellationToken.None);
+
+        Assert.Equal("configured", _provider.List.ProviderData);
+    }
+
+    [Fact]
     public async Task Each_result_carries_display_name_and_identity_without_the_object_unless_asked()
     {
         var events = await List(Config());

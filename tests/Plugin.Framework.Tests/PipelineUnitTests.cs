@@ -22,7 +22,7 @@ public sealed class PipelineUnitTests
     }
 
     private static Task<PlanResult> Plan(Schema schema, CtyValue prior, CtyValue proposed, CtyValue config, Diagnostics? diagnostics = null) =>
-        PlanPipeline.RunAsync(new Minimal(schema), prior, proposed, config, null, null, diagnostics ?? new Diagnostics(), CancellationToken.None);
+        PlanPipeline.RunAsync(new Minimal(schema), prior, proposed, config, null, diagnostics ?? new Diagnostics(), CancellationToken.None);
 
     private static CtyValue Obj(Schema schema, params (string Name, CtyValue Value)[] attributes)
     {
@@ -96,7 +96,7 @@ public sealed class PipelineUnitTests
         var prior = Obj(schema, ("a", CtyValue.String("1")), ("b", CtyValue.String("1")));
         var next = Obj(schema, ("a", CtyValue.String("2")), ("b", CtyValue.String("1")));
 
-        var result = await PlanPipeline.RunAsync(resource, prior, next, next, null, null, new Diagnostics(), CancellationToken.None);
+        var result = await PlanPipeline.RunAsync(resource, prior, next, next, null, new Diagnostics(), CancellationToken.None);
 
         Assert.Equal([AttributePath.Root.Attribute("a")], result.RequiresReplace);
     }

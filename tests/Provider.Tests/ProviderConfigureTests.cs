@@ -2,6 +2,7 @@ using System.Net;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.ProviderConfigs;
 
 namespace PodIdentity.Provider.Tests;
@@ -190,7 +191,6 @@ public sealed class ProviderConfigureTests
         Assert.NotSame(context.Eks, east);
         Assert.Equal("eks.us-east-1.amazonaws.com", east.Endpoint.BaseUri.Host);
         Assert.Equal("us-east-1", east.Endpoint.SigningRegion);
-        Assert.Equal("aws-cn", context.PartitionFor("cn-north-1").Id);
         Assert.Equal("us-west-2", context.RegionOr(null));
         Assert.Equal("eu-west-1", context.RegionOr("eu-west-1"));
     }
@@ -268,11 +268,15 @@ public sealed class ProviderConfigureTests
     }
 
     [Fact]
-    public void Context_from_missing_provider_data_is_an_error_diagnostic()
+    public async Task Every_type_is_configured_once_with_the_providers_context()
     {
-        var diagnostics = new Diagnostics();
-        Assert.Null(AwsProviderContext.From(null, diagnostics));
-        Assert.True(diagnostics.HasErrors);
+        var provider = new AwsProvider(() => TestEnvironment.Create(), null);
+        var resource = provider.Resources[0];
+        var unconfigured = await Assert.ThrowsAsync<InvalidOperationException>(() => resource.ReadAsync(
+            new ReadRequest { State = CtyValue.Null(resource.Schema.Type) }, new ReadResponse { State = CtyValue.Null(resource.Schema.Type) }, CancellationToken.None));
+        Assert.Contains("not configured", unconfigured.Message);
+        Assert.All(provider.Resources, r => Assert.IsAssignableFrom<IResourceWithConfigure>(r));
+        Assert.All(provider.DataSources, d => Assert.IsAssignableFrom<IDataSourceWithConfigure>(d));
     }
 
     private static async Task<(ProviderConfigureResponse Response, AwsProviderContext? Context)> ConfigureAsync(

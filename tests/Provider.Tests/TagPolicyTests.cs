@@ -1,4 +1,5 @@
 using PodIdentity.Provider.Configuration;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests;
 

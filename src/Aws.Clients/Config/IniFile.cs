@@ -2,13 +2,11 @@ namespace PodIdentity.Aws.Clients;
 
 /// <summary>
 /// The AWS shared config/credentials INI dialect: sections, <c>key = value</c>, comments, and indented
-/// sub-properties (kept verbatim as part of the parent value so they survive a rewrite).
+/// sub-properties (kept verbatim as part of the parent value).
 /// </summary>
 internal sealed class IniFile
 {
     private readonly Dictionary<string, Dictionary<string, string>> _sections = new(StringComparer.Ordinal);
-
-    public IEnumerable<string> SectionNames => _sections.Keys;
 
     public IReadOnlyDictionary<string, string>? Section(string name) =>
         _sections.TryGetValue(name, out var s) ? s : null;
@@ -37,34 +35,6 @@ internal sealed class IniFile
 
     public string? Get(string section, string key) =>
         _sections.TryGetValue(section, out var s) && s.TryGetValue(key, out var v) ? v : null;
-
-    public void Set(string section, string key, string value)
-    {
-        if (!_sections.TryGetValue(section, out var s))
-        {
-            _sections[section] = s = new Dictionary<string, string>(StringComparer.Ordinal);
-        }
-
-        s[key] = value;
-    }
-
-    public void WriteTo(TextWriter writer)
-    {
-        foreach (var (name, values) in _sections)
-        {
-            writer.Write('[');
-            writer.Write(name);
-            writer.WriteLine(']');
-            foreach (var (key, value) in values)
-            {
-                writer.Write(key);
-                writer.Write(" = ");
-                writer.WriteLine(value);
-            }
-
-            writer.WriteLine();
-        }
-    }
 
     private void Merge(IEnumerable<string> lines)
     {

@@ -1,6 +1,3 @@
-using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
-
 namespace PodIdentity.Aws.Clients;
 
 /// <summary>
@@ -8,10 +5,9 @@ namespace PodIdentity.Aws.Clients;
 /// environment), an explicitly named profile, web identity from the environment, the default profile, container
 /// credentials, then instance metadata (unless skip_metadata_api_check).
 /// </summary>
-internal sealed class CredentialChain(AwsProviderConfig config, IReadOnlyDictionary<string, string> environment,
-    Func<AssumeRoleWithWebIdentityConfig, CredentialSource> webIdentity, Action<AwsLogEvent>? log) : CredentialSource
+internal sealed class CredentialChain(AwsProviderConfig config, CredentialSources sources, Action<AwsLogEvent>? log) : CredentialSource
 {
-    private readonly Lazy<CredentialSource> _selected = new(() => Select(config, environment, webIdentity, log));
+    private readonly Lazy<CredentialSource> _selected = new(() => Select(config, sources, log));
 
     public override string Name => _selected.IsValueCreated ? _selected.Value.Name : "credential chain";
 
@@ -34,11 +30,8 @@ internal sealed class CredentialChain(AwsProviderConfig config, IReadOnlyDiction
         return source.GetAsync(cancellationToken);
     }
 
-    private static CredentialSource Select(AwsProviderConfig config, IReadOnlyDictionary<string, string> env,
-        Func<AssumeRoleWithWebIdentityConfig, CredentialSource> webIdentity, Action<AwsLogEvent>? log)
+    private static CredentialSource Select(AwsProviderConfig config, CredentialSources sources, Action<AwsLogEvent>? log)
     {
-        string? Env(string name) => env.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
-
         var chosen = Choose();
         log?.Invoke(new AwsLogEvent(AwsLogLevel.Debug, "Selected AWS credential source", [new("source", chosen.Name)]));
         return chosen;
@@ -60,69 +53,37 @@ internal sealed class CredentialChain(AwsProviderConfig config, IReadOnlyDiction
                         + $"or shared credentials files ({string.Join(", ", config.SharedCredentialsFiles ?? [])}).");
                 }
 
-                return FromProfile(shared, config.Profile);
+                return ProfileCredentials.Resolve(shared, config.Profile, sources);
             }
 
-            if (Env("AWS_ROLE_ARN") is { } roleArn && Env("AWS_WEB_IDENTITY_TOKEN_FILE") is { } tokenFile)
+            if (sources.Env("AWS_ROLE_ARN") is { } roleArn && sources.Env("AWS_WEB_IDENTITY_TOKEN_FILE") is { } tokenFile)
             {
-                return webIdentity(new AssumeRoleWithWebIdentityConfig
+                return sources.WebIdentity(new AssumeRoleWithWebIdentityConfig
                 {
                     RoleArn = roleArn,
                     WebIdentityTokenFile = tokenFile,
-                    SessionName = Env("AWS_ROLE_SESSION_NAME"),
+                    SessionName = sources.Env("AWS_ROLE_SESSION_NAME"),
                 });
             }
 
             if (shared.HasProfile("default"))
             {
-                return FromProfile(shared, "default");
+                return ProfileCredentials.Resolve(shared, "default", sources);
             }
 
-            if (Env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") is not null || Env("AWS_CONTAINER_CREDENTIALS_FULL_URI") is not null)
+            if (sources.Env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") is not null || sources.Env("AWS_CONTAINER_CREDENTIALS_FULL_URI") is not null)
             {
-                return new SdkCredentialSource(new GenericContainerCredentials(), "container credentials");
+                return sources.Container();
             }
 
             if (config.SkipMetadataApiCheck != true)
             {
-                return new SdkCredentialSource(new InstanceProfileAWSCredentials(), "EC2 instance metadata");
+                return sources.InstanceMetadata();
             }
 
             throw new AwsCredentialsException(
                 "No valid credential sources found: set access_key and secret_key, a profile, AWS_ACCESS_KEY_ID and "
                 + "AWS_SECRET_ACCESS_KEY, or shared credentials files.");
-        }
-    }
-
-    /// <summary>
-    /// Profiles can be static keys, SSO, credential_process, role chains or web identity; AWSSDK.Core handles them all
-    /// once it sees our merged files.
-    /// </summary>
-    private static CredentialSource FromProfile(SharedConfigFiles shared, string profileName)
-    {
-        var name = $"profile \"{profileName}\"";
-        if (shared.Get(profileName, "aws_access_key_id") is { Length: > 0 } key
-            && shared.Get(profileName, "aws_secret_access_key") is { Length: > 0 } secret
-            && shared.Get(profileName, "role_arn") is null)
-        {
-            return new StaticCredentialSource(key, secret, shared.Get(profileName, "aws_session_token"), name);
-        }
-
-        var dir = shared.WriteForSdk();
-        try
-        {
-            var file = new SharedCredentialsFile(Path.Combine(dir, "credentials"));
-            if (!file.TryGetProfile(profileName, out var profile) || !profile.CanCreateAWSCredentials)
-            {
-                throw new AwsCredentialsException($"The {name} does not describe credentials AWSSDK.Core can use.");
-            }
-
-            return new SdkCredentialSource(profile.GetAWSCredentials(file), name);
-        }
-        finally
-        {
-            // The SDK has read both files; the merged copy holds secrets and must not linger.
-            Directory.Delete(dir, recursive: true);
         }
     }
 }

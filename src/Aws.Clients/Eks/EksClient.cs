@@ -102,12 +102,6 @@ public sealed class EksClient
         return SendAsync(HttpMethod.Delete, path, null, "UntagResource", Json.TagsEnvelope, cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(HttpMethod.Get, $"/tags/{Seg(resourceArn)}", null, "ListTagsForResource", Json.TagsEnvelope, cancellationToken).ConfigureAwait(false);
-        return result.Tags ?? new Dictionary<string, string>();
-    }
-
     public async Task<Cluster> DescribeClusterAsync(string name, CancellationToken cancellationToken)
     {
         var result = await SendAsync(HttpMethod.Get, $"/clusters/{Seg(name)}", null, "DescribeCluster", Json.ClusterEnvelope, cancellationToken).ConfigureAwait(false);
@@ -174,12 +168,6 @@ public sealed class EksClient
         var path = WithQuery("/addons/supported-versions", query);
         var result = await SendAsync(HttpMethod.Get, path, null, "DescribeAddonVersions", Json.AddonInfoListEnvelope, cancellationToken).ConfigureAwait(false);
         return new DescribeAddonVersionsResult(result.Addons ?? [], NullIfEmpty(result.NextToken));
-    }
-
-    public Task<DescribeAddonConfigurationResult> DescribeAddonConfigurationAsync(string addonName, string addonVersion, CancellationToken cancellationToken)
-    {
-        var path = WithQuery("/addons/configuration-schemas", new QueryBuilder().Add("addonName", addonName).Add("addonVersion", addonVersion));
-        return SendAsync(HttpMethod.Get, path, null, "DescribeAddonConfiguration", Json.DescribeAddonConfigurationResult, cancellationToken);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, string operation, JsonTypeInfo<T> output, CancellationToken cancellationToken)

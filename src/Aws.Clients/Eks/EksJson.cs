@@ -30,7 +30,6 @@ internal sealed record AddonInfoListEnvelope(IReadOnlyList<AddonInfo>? Addons, s
 [JsonSerializable(typeof(AssociationListEnvelope))]
 [JsonSerializable(typeof(AddonNameListEnvelope))]
 [JsonSerializable(typeof(AddonInfoListEnvelope))]
-[JsonSerializable(typeof(DescribeAddonConfigurationResult))]
 internal sealed partial class EksJsonContext : JsonSerializerContext;
 
 /// <summary>rest-json timestamps are epoch seconds, possibly fractional; ISO 8601 strings are accepted too.</summary>

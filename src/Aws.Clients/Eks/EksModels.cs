@@ -128,12 +128,6 @@ public sealed record Compatibility
     public bool? DefaultVersion { get; init; }
 }
 
-public sealed record AddonPodIdentityConfiguration
-{
-    public string? ServiceAccount { get; init; }
-    public IReadOnlyList<string>? RecommendedManagedPolicies { get; init; }
-}
-
 /// <summary>The subset of Cluster the provider reads.</summary>
 public sealed record Cluster
 {
@@ -153,14 +147,6 @@ public sealed record Cluster
 public sealed record ClusterCertificate
 {
     public string? Data { get; init; }
-}
-
-public sealed record DescribeAddonConfigurationResult
-{
-    public string? AddonName { get; init; }
-    public string? AddonVersion { get; init; }
-    public string? ConfigurationSchema { get; init; }
-    public IReadOnlyList<AddonPodIdentityConfiguration>? PodIdentityConfiguration { get; init; }
 }
 
 public sealed record ListPodIdentityAssociationsResult(IReadOnlyList<PodIdentityAssociationSummary> Associations, string? NextToken);

@@ -110,6 +110,11 @@ internal sealed class AwsTransport
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={maxAttempts}");
+        foreach (var (name, value) in request.Headers ?? [])
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (credentials is not null)
         {
             var creds = await credentials.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,6 @@ internal static class PlanPipeline
         CtyValue proposed,
         CtyValue config,
         byte[]? priorPrivate,
-        object? providerData,
         Diagnostics diagnostics,
         CancellationToken cancellationToken)
     {
@@ -32,7 +31,7 @@ internal static class PlanPipeline
             {
                 var destroyResponse = new ModifyPlanResponse { Plan = proposed };
                 await destroying.ModifyPlanAsync(
-                    new ModifyPlanRequest { Config = config, Plan = proposed, PriorState = prior, PriorPrivate = priorPrivate, ProviderData = providerData },
+                    new ModifyPlanRequest { Config = config, Plan = proposed, PriorState = prior, PriorPrivate = priorPrivate },
                     destroyResponse,
                     cancellationToken).ConfigureAwait(false);
                 diagnostics.AddRange(destroyResponse.Diagnostics);
@@ -60,7 +59,7 @@ internal static class PlanPipeline
         {
             var response = new ModifyPlanResponse { Plan = plan };
             await modifier.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate, ProviderData = providerData },
+                new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate },
                 response,
                 cancellationToken).ConfigureAwait(false);
             diagnostics.AddRange(response.Diagnostics);

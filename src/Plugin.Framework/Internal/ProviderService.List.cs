@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
-using PodIdentity.Plugin.Hosting;
 using PodIdentity.Plugin.Values;
 using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
 

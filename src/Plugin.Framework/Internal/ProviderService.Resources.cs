@@ -108,7 +108,7 @@ internal sealed partial class ProviderService
                 var identity = DecodeIdentity(resource, request.CurrentIdentity);
                 var read = new ReadResponse { State = current, Private = Bytes(request.Private), Identity = identity };
                 await resource.ReadAsync(
-                    new ReadRequest { State = current, Private = read.Private, ProviderData = _providerData, Identity = identity }, read, token)
+                    new ReadRequest { State = current, Private = read.Private, Identity = identity }, read, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(read.Diagnostics);
                 var state = read.State;
@@ -142,7 +142,7 @@ internal sealed partial class ProviderService
                 response.PlannedPrivate = request.PriorPrivate;
 
                 var result = await PlanPipeline.RunAsync(
-                    resource, prior, proposed, config, Bytes(request.PriorPrivate), _providerData, diagnostics, token).ConfigureAwait(false);
+                    resource, prior, proposed, config, Bytes(request.PriorPrivate), diagnostics, token).ConfigureAwait(false);
                 response.PlannedState = DynamicValues.Encode(result.Planned, type);
                 response.RequiresReplace.AddRange(result.RequiresReplace.Select(ProtoConvert.Path));
 
@@ -194,11 +194,10 @@ internal sealed partial class ProviderService
         Diagnostics diagnostics,
         CancellationToken token)
     {
-        var providerData = _providerData;
         if (planned.IsNull)
         {
             var deleted = new DeleteResponse();
-            await resource.DeleteAsync(new DeleteRequest { PriorState = prior, Private = privateData, ProviderData = providerData }, deleted, token)
+            await resource.DeleteAsync(new DeleteRequest { PriorState = prior, Private = privateData }, deleted, token)
                 .ConfigureAwait(false);
             diagnostics.AddRange(deleted.Diagnostics);
             return deleted.Diagnostics.HasErrors ? (prior, privateData, null) : (CtyValue.Null(resource.Schema.Type), null, null);
@@ -207,7 +206,7 @@ internal sealed partial class ProviderService
         if (prior.IsNull)
         {
             var created = new CreateResponse { State = planned, Private = privateData };
-            await resource.CreateAsync(new CreateRequest { Config = config, Plan = planned, ProviderData = providerData }, created, token)
+            await resource.CreateAsync(new CreateRequest { Config = config, Plan = planned }, created, token)
                 .ConfigureAwait(false);
             diagnostics.AddRange(created.Diagnostics);
 
@@ -229,7 +228,6 @@ internal sealed partial class ProviderService
                 Plan = planned,
                 PriorState = prior,
                 Private = privateData,
-                ProviderData = providerData,
                 Identity = plannedIdentity,
             },
             updated,
@@ -295,7 +293,7 @@ internal sealed partial class ProviderService
                 var empty = ValueAccess.EmptyObject(schema.Type);
                 var imported = new ImportStateResponse { State = empty, Identity = identity };
                 await importer.ImportStateAsync(
-                    new ImportStateRequest { Id = request.Id, ProviderData = _providerData, Identity = identity }, imported, token)
+                    new ImportStateRequest { Id = request.Id, Identity = identity }, imported, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(imported.Diagnostics);
                 if (imported.Diagnostics.HasErrors)
@@ -336,7 +334,7 @@ internal sealed partial class ProviderService
                 var type = dataSource.Schema.Type;
                 var config = DynamicValues.Decode(request.Config, type);
                 var read = new DataSourceReadResponse { State = config };
-                await dataSource.ReadAsync(new DataSourceReadRequest { Config = config, ProviderData = _providerData }, read, token)
+                await dataSource.ReadAsync(new DataSourceReadRequest { Config = config }, read, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(read.Diagnostics);
                 if (!read.State.Type.Equals(type))

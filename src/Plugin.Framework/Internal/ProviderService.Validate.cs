@@ -85,6 +85,26 @@ internal sealed partial class ProviderService
                 if (!response.Diagnostics.HasErrors)
                 {
                     _providerData = response.ProviderData;
+                    ConfigureTypes(response.ProviderData);
                 }
             });
+
+    // The Configure step: each resource, data source and list resource type gets the provider's data once.
+    private void ConfigureTypes(object? providerData)
+    {
+        foreach (var resource in _resources.Values.OfType<IResourceWithConfigure>())
+        {
+            resource.Configure(providerData);
+        }
+
+        foreach (var dataSource in _dataSources.Values.OfType<IDataSourceWithConfigure>())
+        {
+            dataSource.Configure(providerData);
+        }
+
+        foreach (var list in _listResources.Values.OfType<IListResourceWithConfigure>())
+        {
+            list.Configure(providerData);
+        }
+    }
 }

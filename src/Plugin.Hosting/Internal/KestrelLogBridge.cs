@@ -31,12 +31,12 @@ internal sealed class KestrelLogBridge : ILoggerFactory
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(MsLogLevel logLevel) => Hosting.Log.IsEnabled(Map(logLevel));
+        public bool IsEnabled(MsLogLevel logLevel) => Logging.Log.IsEnabled(Map(logLevel));
 
         public void Log<TState>(MsLogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var level = Map(logLevel);
-            if (!Hosting.Log.IsEnabled(level))
+            if (!Logging.Log.IsEnabled(level))
             {
                 return;
             }
@@ -44,7 +44,7 @@ internal sealed class KestrelLogBridge : ILoggerFactory
             (string Key, object? Value)[] fields = exception is null
                 ? [("category", category), ("event", eventId.Name)]
                 : [("category", category), ("event", eventId.Name), ("error", exception.Message)];
-            Hosting.Log.Write(level, formatter(state, exception), fields);
+            Logging.Log.Write(level, formatter(state, exception), fields);
         }
     }
 }

@@ -1,5 +1,5 @@
 using PodIdentity.Aws.Clients;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 
 namespace PodIdentity.Provider.Configuration;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Hosting;
+using PodIdentity.Plugin.Logging;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Configuration;
 

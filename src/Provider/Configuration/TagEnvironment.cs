@@ -1,3 +1,4 @@
+using PodIdentity.Provider.Shared;
 namespace PodIdentity.Provider.Configuration;
 
 /// <summary>

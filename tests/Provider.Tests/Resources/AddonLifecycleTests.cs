@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -99,7 +99,7 @@ public sealed class AddonLifecycleTests
             .Ok("GET /clusters/lab/updates/u-1", Update("Failed", [new JsonObject { ["errorCode"] = "ConfigurationConflict", ["errorMessage"] = "field managed elsewhere" }]))
             .Ok(DescribeAgent, Addon("ACTIVE"));
         var response = new UpdateResponse { State = plan };
-        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior }, response, CancellationToken.None);
 
         var error = Assert.Single(response.Diagnostics);
         Assert.Contains("Failed", error.Summary);
@@ -121,7 +121,7 @@ public sealed class AddonLifecycleTests
             .Ok("GET /clusters/lab/updates/u-1", Update("Failed", [new JsonObject { ["errorCode"] = "ConfigurationConflict", ["errorMessage"] = "conflicts found" }]))
             .Ok(DescribeAgent, Addon("ACTIVE"));
         var response = new UpdateResponse { State = plan };
-        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior }, response, CancellationToken.None);
 
         Assert.Contains("resolve_conflicts_on_update = \"OVERWRITE\"", Assert.Single(response.Diagnostics).Detail);
         Assert.Null((string?)rig.Eks.Of(UpdateAddon).Single().Json["resolveConflicts"]);
@@ -152,7 +152,7 @@ public sealed class AddonLifecycleTests
         using var rig = new AddonRig();
         rig.Eks.Error(DescribeAgent, HttpStatusCode.NotFound, "ResourceNotFoundException", "No addon: eks-pod-identity-agent found in cluster: lab");
         var response = new ReadResponse { State = rig.State() };
-        await rig.Resource.ReadAsync(new ReadRequest { State = rig.State(), ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.ReadAsync(new ReadRequest { State = rig.State() }, response, CancellationToken.None);
 
         Assert.True(response.State.IsNull);
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(response.Diagnostics).Severity);
@@ -167,7 +167,7 @@ public sealed class AddonLifecycleTests
                 .Ok(DescribeAgent, Addon("DELETING"))
                 .Error(DescribeAgent, HttpStatusCode.NotFound, "ResourceNotFoundException", "No addon");
             var response = new DeleteResponse();
-            await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State(("preserve", true)), ProviderData = rig.Context }, response, CancellationToken.None);
+            await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State(("preserve", true)) }, response, CancellationToken.None);
             Assert.Empty(response.Diagnostics);
             Assert.Equal(2, rig.Eks.Count(DescribeAgent));
             Assert.Contains("preserve=true", Assert.Single(rig.Eks.Of(DeleteAgent)).Query);
@@ -177,7 +177,7 @@ public sealed class AddonLifecycleTests
         {
             rig.Eks.Ok(DeleteAgent, Addon("DELETING")).Ok(DescribeAgent, Addon("DELETE_FAILED"));
             var response = new DeleteResponse();
-            await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State(), ProviderData = rig.Context }, response, CancellationToken.None);
+            await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State() }, response, CancellationToken.None);
             Assert.Contains("failed to delete", Assert.Single(response.Diagnostics).Summary);
         }
     }

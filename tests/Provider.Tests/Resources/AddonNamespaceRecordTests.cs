@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -47,7 +47,7 @@ public sealed class AddonNamespaceRecordTests
         var imported = rig.State(("namespace_config", CtyValue.Null(rig.Type.AttributeTypes["namespace_config"])));
         var response = new ReadResponse { State = imported, Private = Private("""{"keep":"me"}""") };
 
-        await rig.Resource.ReadAsync(new ReadRequest { State = imported, Private = response.Private, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.ReadAsync(new ReadRequest { State = imported, Private = response.Private }, response, CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Empty(response.State.GetAttribute("namespace_config").Elements);
@@ -67,7 +67,7 @@ public sealed class AddonNamespaceRecordTests
             var config = rig.Config(("namespace_config", Namespace(rig, ns)));
             var response = new ModifyPlanResponse { Plan = prior.WithAttribute("namespace_config", Namespace(rig, ns)) };
             await rig.Resource.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = prior, PriorPrivate = priorPrivate, ProviderData = rig.Context },
+                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = prior, PriorPrivate = priorPrivate },
                 response,
                 CancellationToken.None);
             return response;
@@ -89,7 +89,7 @@ public sealed class AddonNamespaceRecordTests
         var config = rig.Config(("namespace_config", Namespace(rig, "other")));
         var response = new ModifyPlanResponse { Plan = moved.WithAttribute("namespace_config", Namespace(rig, "other")) };
         await rig.Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = moved, PriorPrivate = recorded, ProviderData = rig.Context },
+            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = moved, PriorPrivate = recorded },
             response,
             CancellationToken.None);
         Assert.Equal([AttributePath.Root.Attribute("namespace_config")], response.RequiresReplace);
@@ -106,7 +106,7 @@ public sealed class AddonNamespaceRecordTests
         var response = new UpdateResponse { State = plan, Private = priorPrivate };
 
         await rig.Resource.UpdateAsync(
-            new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, Private = priorPrivate, ProviderData = rig.Context }, response, CancellationToken.None);
+            new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, Private = priorPrivate }, response, CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal(0, rig.Eks.Count(UpdateAddon));

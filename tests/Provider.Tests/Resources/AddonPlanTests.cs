@@ -1,7 +1,7 @@
 using System.Net;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -43,14 +43,15 @@ public sealed class AddonPlanTests
         using var rig = new AddonRig();
         using var associations = new AssociationRig();
         rig.Eks.Error(DescribeAgent, HttpStatusCode.NotFound, "ResourceNotFoundException", "No addon: eks-pod-identity-agent found in cluster: lab");
-        var association = new PodIdentityAssociationResource(RolePropagationRetry.Default) { CheckPodIdentityAgent = true };
+        var association = new PodIdentityAssociationResource(RolePropagationRetry.Default);
+        association.Configure(rig.Context);
         var config = associations.Config();
 
         async Task<Diagnostics> PlanAssociation()
         {
             var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
             await association.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type), ProviderData = rig.Context },
+                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
                 response, CancellationToken.None);
             return response.Diagnostics;
         }
@@ -67,8 +68,9 @@ public sealed class AddonPlanTests
 
         using var skipped = new AddonRig(skipAgentCheck: true);
         var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
+        association.Configure(skipped.Context);
         await association.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type), ProviderData = skipped.Context },
+            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
             response, CancellationToken.None);
         Assert.Empty(response.Diagnostics);
         Assert.Empty(skipped.Eks.Requests);
@@ -82,10 +84,44 @@ public sealed class AddonPlanTests
         rig.Eks.Ok(DescribeAgent, Addon("ACTIVE"));
         var config = associations.Config();
         var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
-        await new PodIdentityAssociationResource(RolePropagationRetry.Default) { CheckPodIdentityAgent = true }.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type), ProviderData = rig.Context },
+        var association = new PodIdentityAssociationResource(RolePropagationRetry.Default);
+        association.Configure(rig.Context);
+        await association.ModifyPlanAsync(
+            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
             response, CancellationToken.None);
         Assert.Empty(response.Diagnostics);
+        Assert.Equal(1, rig.Eks.Count(DescribeAgent));
+    }
+
+    [Fact]
+    public async Task AgentCheckOfOneCallerIsNotCancelledWithAnotherCallersToken()
+    {
+        using var rig = new AddonRig();
+        using var associations = new AssociationRig();
+        rig.Eks.Error(DescribeAgent, HttpStatusCode.NotFound, "ResourceNotFoundException", "No addon: eks-pod-identity-agent found in cluster: lab");
+        var association = new PodIdentityAssociationResource(RolePropagationRetry.Default);
+        association.Configure(rig.Context);
+        var config = associations.Config();
+        async Task<Diagnostics> PlanAssociation(CancellationToken token)
+        {
+            var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
+            await association.ModifyPlanAsync(
+                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) }, response, token);
+            return response.Diagnostics;
+        }
+
+        // The first plan call is cancelled (Ctrl-C on one walk); the lookup it started still serves the next one.
+        try
+        {
+            await PlanAssociation(new CancellationToken(canceled: true));
+        }
+        catch (OperationCanceledException)
+        {
+            // That caller's own wait may end early; the shared lookup must not.
+        }
+
+        var warning = Assert.Single(await PlanAssociation(CancellationToken.None));
+        Assert.Contains("is not installed", warning.Detail);
         Assert.Equal(1, rig.Eks.Count(DescribeAgent));
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 
@@ -41,6 +42,7 @@ internal sealed class AddonRig : IDisposable
             Clock.Now += d;
             return Task.CompletedTask;
         }));
+        Resource.Configure(Context);
     }
 
     public FakeEks Eks { get; } = new();
@@ -95,7 +97,7 @@ internal sealed class AddonRig : IDisposable
     public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
     {
         var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, ProviderData = Context }, response, CancellationToken.None);
+        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
         return response;
     }
 
@@ -103,7 +105,7 @@ internal sealed class AddonRig : IDisposable
     {
         var plan = (await PlanAsync(config, CtyValue.Null(Type), CreatePlan(config))).Plan;
         var response = new CreateResponse { State = plan };
-        await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan, ProviderData = Context }, response, CancellationToken.None);
+        await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;
     }
 

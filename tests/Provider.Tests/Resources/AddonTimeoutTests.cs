@@ -1,5 +1,5 @@
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 using static PodIdentity.Provider.Tests.Resources.AddonRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -18,7 +18,7 @@ public sealed class AddonTimeoutTests
             .Ok(DescribeAgent, Addon("UPDATING", configurationValues: """{"a":1}"""));
         var response = new UpdateResponse { State = plan };
 
-        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior }, response, CancellationToken.None);
 
         var error = Assert.Single(response.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
@@ -41,7 +41,7 @@ public sealed class AddonTimeoutTests
             .Ok(DescribeAgent, Addon("UPDATE_FAILED"));
         var response = new UpdateResponse { State = plan };
 
-        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.UpdateAsync(new UpdateRequest { Config = plan, Plan = plan, PriorState = prior }, response, CancellationToken.None);
 
         var error = Assert.Single(response.Diagnostics);
         Assert.Contains("update u-1 Failed", error.Summary);
@@ -59,7 +59,7 @@ public sealed class AddonTimeoutTests
         var response = new DeleteResponse();
 
         await rig.Resource.DeleteAsync(
-            new DeleteRequest { PriorState = rig.State(("timeouts", rig.Timeouts(delete: "1m30s"))), ProviderData = rig.Context }, response, CancellationToken.None);
+            new DeleteRequest { PriorState = rig.State(("timeouts", rig.Timeouts(delete: "1m30s"))) }, response, CancellationToken.None);
 
         var error = Assert.Single(response.Diagnostics);
         Assert.Equal("Timed out waiting for EKS Add-On (lab:eks-pod-identity-agent) to be deleted", error.Summary);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Addons;
 
 namespace PodIdentity.Provider.Tests.Resources;
 

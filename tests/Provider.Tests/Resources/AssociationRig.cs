@@ -1,7 +1,8 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 
@@ -38,13 +39,15 @@ internal sealed class AssociationRig : IDisposable
                 Delay = (_, ct) => Task.Delay(0, ct),
             },
             tags ?? TagPolicy.None,
-            "123456789012");
+            "123456789012",
+            skipPodIdentityAgentCheck: true);
         Resource = new PodIdentityAssociationResource(new RolePropagationRetry(retryBudget ?? TimeSpan.FromMinutes(2), Clock, (d, _) =>
         {
             Waits.Add(d);
             Clock.Now += d;
             return Task.CompletedTask;
         }));
+        Resource.Configure(Context);
     }
 
     public FakeEks Eks { get; } = new();
@@ -86,7 +89,7 @@ internal sealed class AssociationRig : IDisposable
     {
         var response = new ModifyPlanResponse { Plan = plan };
         await Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, ProviderData = Context }, response, CancellationToken.None);
+            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
         return response;
     }
 

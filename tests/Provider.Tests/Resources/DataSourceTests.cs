@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -15,9 +16,10 @@ public sealed class DataSourceTests
         rig.Eks.Ok("ListPodIdentityAssociations", List(Summary(Id)))
             .Ok("DescribePodIdentityAssociation", FakeEks.Association(target: Target, externalId: "ext-1", tags: new JsonObject { ["app"] = "pay", ["owner"] = "x" }));
         var source = new PodIdentityAssociationDataSource();
+        source.Configure(rig.Context);
         var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api")]);
         var response = new DataSourceReadResponse { State = config };
-        await source.ReadAsync(new DataSourceReadRequest { Config = config, ProviderData = rig.Context }, response, CancellationToken.None);
+        await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal(["ListPodIdentityAssociations", "DescribePodIdentityAssociation"], rig.Eks.Requests.Select(r => r.Operation));
@@ -36,9 +38,10 @@ public sealed class DataSourceTests
         using var rig = new AssociationRig();
         rig.Eks.Ok("ListPodIdentityAssociations", List());
         var source = new PodIdentityAssociationDataSource();
+        source.Configure(rig.Context);
         var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "nobody")]);
         var response = new DataSourceReadResponse { State = config };
-        await source.ReadAsync(new DataSourceReadRequest { Config = config, ProviderData = rig.Context }, response, CancellationToken.None);
+        await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
         Assert.Contains("nobody", Assert.Single(response.Diagnostics).Detail);
     }
 
@@ -64,9 +67,10 @@ public sealed class DataSourceTests
         page1["nextToken"] = "t2";
         rig.Eks.Ok("ListPodIdentityAssociations", page1).Ok("ListPodIdentityAssociations", List(Summary("a-3")));
         var source = new PodIdentityAssociationsDataSource();
+        source.Configure(rig.Context);
         var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments")]);
         var response = new DataSourceReadResponse { State = config };
-        await source.ReadAsync(new DataSourceReadRequest { Config = config, ProviderData = rig.Context }, response, CancellationToken.None);
+        await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal(2, rig.Eks.Count("ListPodIdentityAssociations"));

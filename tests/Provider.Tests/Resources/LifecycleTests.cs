@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -23,7 +24,7 @@ public sealed class LifecycleTests
         var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
 
         var response = new CreateResponse { State = plan };
-        await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         var request = Assert.Single(rig.Eks.Requests);
@@ -229,7 +230,7 @@ public sealed class LifecycleTests
         var prior = rig.State(("owner_arn", "arn:aws:eks:us-west-2:123456789012:addon/lab/vpc-cni/x"));
         var updated = await UpdateAsync(rig, prior, prior.WithString("role_arn", OtherRole));
         var deleted = new DeleteResponse();
-        await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = prior, ProviderData = rig.Context }, deleted, CancellationToken.None);
+        await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = prior }, deleted, CancellationToken.None);
 
         Assert.Contains("addon/lab/vpc-cni", Assert.Single(updated.Diagnostics).Detail);
         Assert.Contains("addon/lab/vpc-cni", Assert.Single(deleted.Diagnostics).Detail);
@@ -242,7 +243,7 @@ public sealed class LifecycleTests
         using var rig = new AssociationRig();
         rig.Eks.Error(Delete, HttpStatusCode.NotFound, "ResourceNotFoundException", "gone");
         var response = new DeleteResponse();
-        await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State(), ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.DeleteAsync(new DeleteRequest { PriorState = rig.State() }, response, CancellationToken.None);
         Assert.Empty(response.Diagnostics);
         Assert.Equal(1, rig.Eks.Count(Delete));
     }
@@ -294,14 +295,14 @@ public sealed class LifecycleTests
     {
         var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
         var response = new CreateResponse { State = plan };
-        await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;
     }
 
     private static async Task<ReadResponse> ReadAsync(AssociationRig rig, CtyValue state)
     {
         var response = new ReadResponse { State = state };
-        await rig.Resource.ReadAsync(new ReadRequest { State = state, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.ReadAsync(new ReadRequest { State = state }, response, CancellationToken.None);
         return response;
     }
 
@@ -309,14 +310,14 @@ public sealed class LifecycleTests
     {
         var response = new UpdateResponse { State = plan };
         await rig.Resource.UpdateAsync(
-            new UpdateRequest { Config = plan, Plan = plan, PriorState = prior, ProviderData = rig.Context }, response, CancellationToken.None);
+            new UpdateRequest { Config = plan, Plan = plan, PriorState = prior }, response, CancellationToken.None);
         return response;
     }
 
     private static async Task<ImportStateResponse> ImportAsync(AssociationRig rig, string id)
     {
         var response = new ImportStateResponse { State = ValueAccess.EmptyObject(rig.Type) };
-        await rig.Resource.ImportStateAsync(new ImportStateRequest { Id = id, ProviderData = rig.Context }, response, CancellationToken.None);
+        await rig.Resource.ImportStateAsync(new ImportStateRequest { Id = id }, response, CancellationToken.None);
         return response;
     }
 }

@@ -1,4 +1,5 @@
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 

@@ -1,6 +1,6 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Resources;
+using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Tests.Resources;
 
@@ -17,7 +17,7 @@ public sealed class ValidatorTests
     [InlineData("arn:azure:iam::123456789012:role/wrong-partition", false)]
     [InlineData("arn:aws:iam::123456789012:role/", false)]
     [InlineData("payments-api", false)]
-    public void RoleArns(string arn, bool valid) => Assert.Equal(valid, Errors(AssociationValidators.RoleArn, arn) == 0);
+    public void RoleArns(string arn, bool valid) => Assert.Equal(valid, Errors(EksValidators.RoleArn, arn) == 0);
 
     [Theory]
     [InlineData("pod-identity-lab", true)]
@@ -26,13 +26,13 @@ public sealed class ValidatorTests
     [InlineData("-starts-with-hyphen", false)]
     [InlineData("has.dot", false)]
     [InlineData("", false)]
-    public void ClusterNames(string name, bool valid) => Assert.Equal(valid, Errors(AssociationValidators.ClusterName, name) == 0);
+    public void ClusterNames(string name, bool valid) => Assert.Equal(valid, Errors(EksValidators.ClusterName, name) == 0);
 
     [Fact]
     public void ClusterNameAtMost100Characters()
     {
-        Assert.Equal(0, Errors(AssociationValidators.ClusterName, new string('c', 100)));
-        Assert.Equal(1, Errors(AssociationValidators.ClusterName, new string('c', 101)));
+        Assert.Equal(0, Errors(EksValidators.ClusterName, new string('c', 100)));
+        Assert.Equal(1, Errors(EksValidators.ClusterName, new string('c', 101)));
     }
 
     [Theory]
@@ -41,13 +41,13 @@ public sealed class ValidatorTests
     [InlineData("Payments", false)]
     [InlineData("pay.ments", false)]
     [InlineData("payments-", false)]
-    public void Namespaces(string name, bool valid) => Assert.Equal(valid, Errors(AssociationValidators.Namespace, name) == 0);
+    public void Namespaces(string name, bool valid) => Assert.Equal(valid, Errors(EksValidators.Namespace, name) == 0);
 
     [Fact]
     public void NamespaceIsALabelOfAtMost63()
     {
-        Assert.Equal(0, Errors(AssociationValidators.Namespace, new string('n', 63)));
-        Assert.Equal(1, Errors(AssociationValidators.Namespace, new string('n', 64)));
+        Assert.Equal(0, Errors(EksValidators.Namespace, new string('n', 63)));
+        Assert.Equal(1, Errors(EksValidators.Namespace, new string('n', 64)));
     }
 
     [Theory]
@@ -56,14 +56,14 @@ public sealed class ValidatorTests
     [InlineData("Ledger", false)]
     [InlineData("ledger..reader", false)]
     [InlineData("ledger_reader", false)]
-    public void ServiceAccounts(string name, bool valid) => Assert.Equal(valid, Errors(AssociationValidators.ServiceAccount, name) == 0);
+    public void ServiceAccounts(string name, bool valid) => Assert.Equal(valid, Errors(EksValidators.ServiceAccount, name) == 0);
 
     [Fact]
     public void ServiceAccountIsASubdomainOfAtMost253()
     {
         var ok = string.Join('.', Enumerable.Repeat(new string('s', 63), 4))[..253];
-        Assert.Equal(0, Errors(AssociationValidators.ServiceAccount, ok.TrimEnd('.')));
-        Assert.Equal(1, Errors(AssociationValidators.ServiceAccount, ok + "s"));
+        Assert.Equal(0, Errors(EksValidators.ServiceAccount, ok.TrimEnd('.')));
+        Assert.Equal(1, Errors(EksValidators.ServiceAccount, ok + "s"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ValidatorTests
     {
         var diagnostics = new Diagnostics();
         var path = AttributePath.Root.Attribute("role_arn");
-        AssociationValidators.RoleArn.Validate(path, CtyValue.String("nope"), diagnostics);
+        EksValidators.RoleArn.Validate(path, CtyValue.String("nope"), diagnostics);
         var d = Assert.Single(diagnostics);
         Assert.Equal(path, d.Path);
         Assert.Contains("nope", d.Detail);
@@ -83,7 +83,7 @@ public sealed class ValidatorTests
         var tags = AssociationRig.Map(AssociationRig.Tags(("aws:reserved", "x"), ("ok", new string('v', 257)), ("fine", "")));
         var diagnostics = new Diagnostics();
         var path = AttributePath.Root.Attribute("tags");
-        AssociationValidators.Tags.Validate(path, tags, diagnostics);
+        EksValidators.Tags("an add-on").Validate(path, tags, diagnostics);
         Assert.Equal(2, diagnostics.Count);
         Assert.Contains(diagnostics, d => path.Key("aws:reserved").Equals(d.Path) && d.Detail.Contains("aws:"));
         Assert.Contains(diagnostics, d => path.Key("ok").Equals(d.Path) && d.Detail.Contains("256"));
@@ -94,17 +94,34 @@ public sealed class ValidatorTests
     {
         var fifty = AssociationRig.Map(Enumerable.Range(0, 50).ToDictionary(i => $"k{i}", i => "v"));
         var fiftyOne = AssociationRig.Map(Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v"));
-        Assert.Equal(0, Errors(AssociationValidators.Tags, fifty));
-        Assert.Equal(1, Errors(AssociationValidators.Tags, fiftyOne));
+        Assert.Equal(0, Errors(EksValidators.Tags("an add-on"), fifty));
+        Assert.Equal(1, Errors(EksValidators.Tags("an add-on"), fiftyOne));
+    }
+
+    [Theory]
+    [InlineData("aws_eks_addon", "an add-on")]
+    [InlineData("aws_eks_pod_identity_association", "a pod identity association")]
+    public void TooManyTagsNamesTheResourceItIsOn(string resourceType, string taggedObject)
+    {
+        var schema = new AwsProvider().Resources.Single(r => r.TypeName == resourceType).Schema;
+        var tags = AssociationRig.Map(Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v"));
+        var diagnostics = new Diagnostics();
+        foreach (var validator in schema.Attributes.Single(a => a.Name == "tags").Validators)
+        {
+            validator.Validate(AttributePath.Root.Attribute("tags"), tags, diagnostics);
+        }
+
+        var error = Assert.Single(diagnostics);
+        Assert.Contains($"at most 50 tags on {taggedObject};", error.Detail);
     }
 
     [Fact]
     public void TagKeyLength()
     {
-        Assert.Null(AssociationValidators.TagKeyProblem(new string('k', 128)));
-        Assert.NotNull(AssociationValidators.TagKeyProblem(new string('k', 129)));
-        Assert.NotNull(AssociationValidators.TagKeyProblem(""));
-        Assert.NotNull(AssociationValidators.TagKeyProblem("AWS:upper"));
+        Assert.Null(EksValidators.TagKeyProblem(new string('k', 128)));
+        Assert.NotNull(EksValidators.TagKeyProblem(new string('k', 129)));
+        Assert.NotNull(EksValidators.TagKeyProblem(""));
+        Assert.NotNull(EksValidators.TagKeyProblem("AWS:upper"));
     }
 
     [Theory]
@@ -112,7 +129,7 @@ public sealed class ValidatorTests
     [InlineData("[]", false)]
     [InlineData("\"text\"", false)]
     [InlineData("{not json", false)]
-    public void PolicyMustBeAJsonObject(string policy, bool valid) => Assert.Equal(valid, Errors(AssociationValidators.PolicyJson, policy) == 0);
+    public void PolicyMustBeAJsonObject(string policy, bool valid) => Assert.Equal(valid, Errors(EksValidators.PolicyJson, policy) == 0);
 
     private static int Errors(IValueValidator validator, string value) => Errors(validator, CtyValue.String(value));
 

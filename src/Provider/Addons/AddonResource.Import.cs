@@ -1,0 +1,31 @@
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Provider.Shared;
+using N = PodIdentity.Provider.Addons.AddonNames;
+
+namespace PodIdentity.Provider.Addons;
+
+// Import by "cluster_name:addon_name", optionally "@region".
+internal sealed partial class AddonResource
+{
+    public Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
+    {
+        if (AddonImportId.Parse(request.Id, out var problem) is not { } id)
+        {
+            response.Diagnostics.AddError(
+                "Invalid import id",
+                $"\"{request.Id}\" is not an EKS add-on import id: {problem} Use \"cluster_name:addon_name\" "
+                + "(for example \"my-cluster:eks-pod-identity-agent\"), optionally followed by \"@region\".");
+            return Task.CompletedTask;
+        }
+
+        var context = Context;
+
+        // Read runs next and fills in everything else (a missing add-on becomes "cannot import non-existent object").
+        response.State = response.State
+            .WithString(N.ClusterName, id.ClusterName)
+            .WithString(N.AddonName, id.AddonName)
+            .WithString(N.Id, AddonState.ImportId(id.ClusterName, id.AddonName))
+            .WithString(N.Region, context.RegionOr(id.Region));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,100 @@
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
+using static PodIdentity.Provider.Shared.StringAttributes;
+
+namespace PodIdentity.Provider.Associations;
+
+/// <summary>The schema of the <c>aws_eks_pod_identity_association</c> resource, written out attribute by attribute.</summary>
+internal static class AssociationSchema
+{
+    public static Schema Resource { get; } = new()
+    {
+        Description = "An EKS Pod Identity association: pods in a namespace that run as a service account get "
+            + "credentials for an IAM role (optionally chained into a target role).",
+        Attributes =
+        [
+            Assigned(AssociationNames.Id, "The association id (same as association_id)."),
+            Assigned(AssociationNames.AssociationArn, "The ARN of the association."),
+            Assigned(AssociationNames.AssociationId, "The id of the association, e.g. a-abcdefghijklmnopq."),
+            ForcesReplacement(AssociationNames.ClusterName, "The EKS cluster to create the association in. Changing it replaces the association.", EksValidators.ClusterName),
+            ForcesReplacement(AssociationNames.Namespace, "The Kubernetes namespace of the service account. Changing it replaces the association.", EksValidators.Namespace),
+            ForcesReplacement(AssociationNames.ServiceAccount, "The Kubernetes service account whose pods get the role's credentials. Changing it replaces the association.", EksValidators.ServiceAccount),
+            Required(
+                AssociationNames.RoleArn,
+                "The IAM role the pods get credentials for. Its trust policy must allow pods.eks.amazonaws.com "
+                    + "(sts:AssumeRole and sts:TagSession). Changing it updates the association in place.",
+                EksValidators.RoleArn),
+            new SchemaAttribute
+            {
+                Name = AssociationNames.TargetRoleArn,
+                Type = CtyType.String,
+                Optional = true,
+                Description = "A second role that EKS assumes with role_arn's credentials (role chaining, possibly into another "
+                    + "account). Removing it stops the chaining.",
+                Validators = [EksValidators.RoleArn],
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.ExternalId,
+                Type = CtyType.String,
+                Computed = true,
+                Description = "The external id EKS passes when it assumes target_role_arn; require it as sts:ExternalId in the "
+                    + "target role's trust policy. Stays the same while target_role_arn does not change.",
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.DisableSessionTags,
+                Type = CtyType.Bool,
+                Optional = true,
+                Computed = true,
+                Default = Defaults.Bool(false),
+                Description = "Turn off the session tags (cluster, namespace, service account...) EKS adds when it assumes the role.",
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Policy,
+                Type = CtyType.String,
+                Optional = true,
+                Description = "A session policy (IAM policy JSON) that further restricts the role's permissions for these pods. "
+                    + "Requires disable_session_tags = true. Compared by meaning: reformatting it is not a change.",
+                Validators = [EksValidators.PolicyJson],
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Tags,
+                Type = CtyType.Map(CtyType.String),
+                Optional = true,
+                Description = "Tags for the association. With the provider's default_tags they make tags_all (at most 50).",
+                Validators = [EksValidators.Tags("a pod identity association")],
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.TagsAll,
+                Type = CtyType.Map(CtyType.String),
+                Computed = true,
+                Description = "All tags of the association: the provider's default_tags merged with tags, without ignored keys.",
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Region,
+                Type = CtyType.String,
+                Optional = true,
+                Computed = true,
+                Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the association.",
+                PlanModifiers = [PlanModifiers.RequiresReplace()],
+            },
+            Assigned(AssociationNames.OwnerArn, "Set when an EKS add-on owns the association; such an association is changed through the add-on."),
+            Assigned(AssociationNames.CreatedAt, "When the association was created (RFC 3339)."),
+            new SchemaAttribute
+            {
+                Name = AssociationNames.ModifiedAt,
+                Type = CtyType.String,
+                Computed = true,
+                Description = "When the association was last modified (RFC 3339).",
+            },
+        ],
+    };
+
+    // Values AWS assigns once: kept from state in later plans instead of "known after apply".
+}

@@ -1,0 +1,126 @@
+using PodIdentity.Aws.Clients;
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Shared;
+using static PodIdentity.Provider.Shared.StringAttributes;
+
+namespace PodIdentity.Provider.Associations;
+
+/// <summary>
+/// <c>data "aws_eks_pod_identity_associations"</c>: every association of a cluster (all pages), optionally only
+/// those of one namespace, or of one service account in it.
+/// </summary>
+internal sealed class PodIdentityAssociationsDataSource : ConfiguredByProvider, IDataSourceWithValidateConfig, IDataSourceWithConfigure
+{
+    private static readonly Schema DataSchema = new()
+    {
+        Description = "Lists the EKS Pod Identity associations of a cluster, optionally filtered by namespace and service account.",
+        Attributes =
+        [
+            Required(AssociationNames.ClusterName, "The cluster whose associations to list.", EksValidators.ClusterName),
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Namespace,
+                Type = CtyType.String,
+                Optional = true,
+                Description = "Only associations in this namespace.",
+                Validators = [EksValidators.Namespace],
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.ServiceAccount,
+                Type = CtyType.String,
+                Optional = true,
+                Description = "Only associations of this service account (requires namespace).",
+                Validators = [EksValidators.ServiceAccount],
+            },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Region,
+                Type = CtyType.String,
+                Optional = true,
+                Computed = true,
+                Description = "The region of the cluster; defaults to the provider's region.",
+            },
+            new SchemaAttribute { Name = AssociationNames.Id, Type = CtyType.String, Computed = true, Description = "The cluster name." },
+            new SchemaAttribute
+            {
+                Name = AssociationNames.Associations,
+                Computed = true,
+                Description = "The matching associations, in the order EKS lists them.",
+                NestedType = new NestedAttributes
+                {
+                    Nesting = NestingMode.List,
+                    Attributes =
+                    [
+                        Output(AssociationNames.AssociationArn, "The ARN of the association."),
+                        Output(AssociationNames.AssociationId, "The id of the association."),
+                        Output(AssociationNames.ClusterName, "The cluster of the association."),
+                        Output(AssociationNames.Namespace, "The namespace of the association."),
+                        Output(AssociationNames.ServiceAccount, "The service account of the association."),
+                        Output(AssociationNames.OwnerArn, "Set when an EKS add-on owns the association."),
+                    ],
+                },
+            },
+        ],
+    };
+
+    public string TypeName => AssociationNames.ListDataSourceType;
+
+    public Schema Schema => DataSchema;
+
+    private static ObjectType ItemType => ((ListType)DataSchema.FindAttribute(AssociationNames.Associations)!.ValueType).ElementType as ObjectType
+        ?? throw new InvalidOperationException("associations must be a list of objects.");
+
+    public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics)
+    {
+        var ns = request.Config.GetAttribute(AssociationNames.Namespace);
+        var sa = request.Config.GetAttribute(AssociationNames.ServiceAccount);
+        if (ns.IsKnown && ns.IsNull && sa.IsKnown && !sa.IsNull)
+        {
+            diagnostics.AddError("Missing namespace", "EKS filters by service account only within a namespace: set namespace too.",
+                AttributePath.Root.Attribute(AssociationNames.Namespace));
+        }
+    }
+
+    public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
+    {
+        var context = Context;
+
+        var config = request.Config;
+        var cluster = config.GetString(AssociationNames.ClusterName)!;
+        var region = context.RegionOr(config.GetString(AssociationNames.Region));
+        var filter = new ListPodIdentityAssociationsRequest(cluster)
+        {
+            Namespace = config.GetString(AssociationNames.Namespace),
+            ServiceAccount = config.GetString(AssociationNames.ServiceAccount),
+        };
+
+        var items = new List<CtyValue>();
+        try
+        {
+            await foreach (var a in context.EksFor(region).ListAllPodIdentityAssociationsAsync(filter, cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(Item(a));
+            }
+        }
+        catch (Exception e) when (AwsErrors.IsReportable(e))
+        {
+            AwsErrors.Add(response.Diagnostics, $"Error listing EKS Pod Identity Associations of cluster {cluster}", e);
+            return;
+        }
+
+        response.State = response.State
+            .WithString(AssociationNames.Id, cluster)
+            .WithString(AssociationNames.Region, region)
+            .WithAttribute(AssociationNames.Associations, CtyValue.List(ItemType, items));
+    }
+
+    private static CtyValue Item(PodIdentityAssociationSummary a) => ValueAccess.EmptyObject(ItemType)
+        .WithString(AssociationNames.AssociationArn, a.AssociationArn)
+        .WithString(AssociationNames.AssociationId, a.AssociationId)
+        .WithString(AssociationNames.ClusterName, a.ClusterName)
+        .WithString(AssociationNames.Namespace, a.Namespace)
+        .WithString(AssociationNames.ServiceAccount, a.ServiceAccount)
+        .WithString(AssociationNames.OwnerArn, string.IsNullOrEmpty(a.OwnerArn) ? null : a.OwnerArn);
+}
