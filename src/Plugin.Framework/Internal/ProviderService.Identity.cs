@@ -119,24 +119,30 @@ internal sealed partial class ProviderService
         new() { IdentityData = DynamicValues.Encode(identity, schema.Type) };
 
     /// <summary>
-    /// Checks the identity a successful Create, Read, Update or Import left and encodes it: it must be there (every
-    /// call, whether or not Terraform sent one, so no client ever sees "missing identity"), wholly known, and, when
-    /// Terraform knew one before, unchanged. Null when the resource has no identity or an error was reported.
+    /// Checks the identity a Create, Read, Update or Import left and encodes it: after success it must be there
+    /// (every call, whether or not Terraform sent one, so no client ever sees "missing identity"), wholly known and,
+    /// when Terraform knew one before, unchanged. After a failure that still recorded an object, a valid identity
+    /// goes along with it and a missing one is not reported again. Null when there is none to send.
     /// </summary>
     private static Proto.ResourceIdentityData? FinishIdentity(
         IResource resource, string operation, CtyValue? identity, CtyValue? known, Diagnostics diagnostics)
     {
-        if (resource is not IResourceWithIdentity withIdentity || diagnostics.HasErrors)
+        if (resource is not IResourceWithIdentity withIdentity)
         {
             return null;
         }
 
+        var failed = diagnostics.HasErrors;
         var schema = withIdentity.IdentitySchema;
         if (identity is not { IsNull: false } value)
         {
-            diagnostics.AddError(
-                $"Missing Resource Identity After {operation}",
-                $"{operation} of {resource.TypeName} returned no identity. This is a bug in the provider.");
+            if (!failed)
+            {
+                diagnostics.AddError(
+                    $"Missing Resource Identity After {operation}",
+                    $"{operation} of {resource.TypeName} returned no identity. This is a bug in the provider.");
+            }
+
             return null;
         }
 
@@ -147,18 +153,26 @@ internal sealed partial class ProviderService
 
         if (!value.IsWhollyKnown)
         {
-            diagnostics.AddError(
-                $"Invalid Resource Identity After {operation}",
-                $"{operation} of {resource.TypeName} returned an identity with unknown values. This is a bug in the provider.");
+            if (!failed)
+            {
+                diagnostics.AddError(
+                    $"Invalid Resource Identity After {operation}",
+                    $"{operation} of {resource.TypeName} returned an identity with unknown values. This is a bug in the provider.");
+            }
+
             return null;
         }
 
         if (known is { } before && !before.Equals(value))
         {
-            diagnostics.AddError(
-                "Unexpected Identity Change",
-                $"{operation} of {resource.TypeName} changed the identity of an existing object, which must stay the same for its lifetime. "
-                + "This is a bug in the provider.");
+            if (!failed)
+            {
+                diagnostics.AddError(
+                    "Unexpected Identity Change",
+                    $"{operation} of {resource.TypeName} changed the identity of an existing object, which must stay the same for its lifetime. "
+                    + "This is a bug in the provider.");
+            }
+
             return null;
         }
 

@@ -11,7 +11,12 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithValidateConfig, IResourceWithConfigure
+    : IdentifiedResource(AssociationIdentity.Instance),
+    IResourceWithIdentity,
+    IResourceWithImportState,
+    IResourceWithModifyPlan,
+    IResourceWithValidateConfig,
+    IResourceWithConfigure
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
@@ -22,7 +27,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public Schema Schema => AssociationSchema.Resource;
 
-    public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
+    protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -61,7 +66,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         response.State = AssociationState.AfterApply(created, plan, context.TagPolicy);
     }
 
-    public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
+    protected override async Task ReadObjectAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -104,7 +109,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
     }
 
-    public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
+    protected override async Task UpdateObjectAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
