@@ -1,6 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Checks;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Associations;
@@ -11,7 +12,12 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithValidateConfig, IResourceWithConfigure
+    : IdentifiedResource(AssociationIdentity.Instance),
+    IResourceWithIdentity,
+    IResourceWithImportState,
+    IResourceWithModifyPlan,
+    IResourceWithValidateConfig,
+    IResourceWithConfigure
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
@@ -22,7 +28,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public Schema Schema => AssociationSchema.Resource;
 
-    public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
+    protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -59,9 +65,11 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
 
         response.State = AssociationState.AfterApply(created, plan, context.TagPolicy);
+        response.Private = ReplacementMarker.Write(created.AssociationId);
+        await AfterApplyChecksAsync(context, request.Plan, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
+    protected override async Task ReadObjectAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -95,6 +103,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
 
         response.State = AssociationState.FromApi(found, state, region, context.TagPolicy);
+        response.Private = ReplacementMarker.Write(found.AssociationId ?? id);
         if (!string.IsNullOrEmpty(found.OwnerArn))
         {
             response.Diagnostics.AddWarning(
@@ -104,7 +113,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
     }
 
-    public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
+    protected override async Task UpdateObjectAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -160,7 +169,14 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
 
         response.State = state;
+        await AfterApplyChecksAsync(context, plan, state, response.Diagnostics, cancellationToken).ConfigureAwait(false);
     }
+
+    // The checks a plan had to leave for later: values unknown then, the external id EKS issues on create.
+    private static Task AfterApplyChecksAsync(AwsProviderContext context, CtyValue planned, CtyValue applied, Diagnostics diagnostics, CancellationToken cancellationToken) =>
+        context.AssociationChecks is { } checks
+            ? checks.AfterApplyAsync(AssociationFacts.From(planned), AssociationFacts.From(applied), diagnostics, cancellationToken)
+            : Task.CompletedTask;
 
     public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
