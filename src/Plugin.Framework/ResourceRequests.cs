@@ -17,6 +17,9 @@ public sealed class CreateResponse
     public byte[]? Private { get; set; }
 
     public Diagnostics Diagnostics { get; } = new();
+
+    /// <summary>The new object's identity (resources with <see cref="IResourceWithIdentity"/>); required.</summary>
+    public CtyValue? Identity { get; set; }
 }
 
 public sealed class ReadRequest
@@ -24,6 +27,9 @@ public sealed class ReadRequest
     public required CtyValue State { get; init; }
 
     public byte[]? Private { get; init; }
+
+    /// <summary>The identity Terraform stored; null when it has none (state written before identity existed, older clients).</summary>
+    public CtyValue? Identity { get; init; }
 }
 
 public sealed class ReadResponse
@@ -34,6 +40,9 @@ public sealed class ReadResponse
     public byte[]? Private { get; set; }
 
     public Diagnostics Diagnostics { get; } = new();
+
+    /// <summary>Starts as the stored identity; must be set (and unchanged) unless the object is gone.</summary>
+    public CtyValue? Identity { get; set; }
 }
 
 public sealed class UpdateRequest
@@ -45,6 +54,9 @@ public sealed class UpdateRequest
     public required CtyValue PriorState { get; init; }
 
     public byte[]? Private { get; init; }
+
+    /// <summary>The identity Terraform planned (the prior one); null when the client sent none.</summary>
+    public CtyValue? Identity { get; init; }
 }
 
 public sealed class UpdateResponse
@@ -55,6 +67,9 @@ public sealed class UpdateResponse
     public byte[]? Private { get; set; }
 
     public Diagnostics Diagnostics { get; } = new();
+
+    /// <summary>Starts as the planned identity, which may be null: set it from the new state every time.</summary>
+    public CtyValue? Identity { get; set; }
 }
 
 public sealed class DeleteRequest
@@ -71,8 +86,12 @@ public sealed class DeleteResponse
 
 public sealed class ImportStateRequest
 {
-    /// <summary>The string the user gave to <c>terraform import</c> or an import block.</summary>
+    /// <summary>The string the user gave to <c>terraform import</c> or an import block; empty when importing by identity.</summary>
     public required string Id { get; init; }
+
+    /// <summary>Import by identity (an import block with <c>identity = {...}</c>): set, with <see cref="Id"/> empty.
+    /// Attributes marked RequiredForImport are known and non-null; the others may be null.</summary>
+    public CtyValue? Identity { get; init; }
 }
 
 public sealed class ImportStateResponse
@@ -83,6 +102,9 @@ public sealed class ImportStateResponse
     public byte[]? Private { get; set; }
 
     public Diagnostics Diagnostics { get; } = new();
+
+    /// <summary>Starts as the requested identity; the imported object's full identity (defaults filled in).</summary>
+    public CtyValue? Identity { get; set; }
 }
 
 public sealed class ModifyPlanRequest

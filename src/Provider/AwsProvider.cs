@@ -10,10 +10,10 @@ namespace PodIdentity.Provider;
 /// The provider: its configuration schema, validation and configure, and the resource and data source types it
 /// serves. Construction does no AWS work (start-up must stay fast); everything AWS happens in ConfigureAsync.
 /// </summary>
-public sealed class AwsProvider : IProviderWithValidateConfig
+public sealed class AwsProvider : IProviderWithValidateConfig, IProviderWithListResources
 {
     // ------------------------------------------------------------------------------------------------------------
-    // THE REGISTRATION LIST. Add one line per resource or data source type here (and nowhere else in this file).
+    // THE REGISTRATION LIST. Add one line per resource, data source or list resource type here (and nowhere else in this file).
     // Each type receives its AwsProviderContext once, in the framework's Configure step (ConfiguredByProvider).
     // ------------------------------------------------------------------------------------------------------------
     private static readonly Func<IResource>[] ResourceFactories =
@@ -28,6 +28,13 @@ public sealed class AwsProvider : IProviderWithValidateConfig
         () => new Associations.PodIdentityAssociationsDataSource(),
         () => new Addons.AddonDataSource(),
         () => new Addons.AddonVersionDataSource(),
+    ];
+
+    // terraform query: one per resource type with an identity that can be listed (type name = resource type).
+    private static readonly Func<IListResource>[] ListResourceFactories =
+    [
+        () => new Associations.PodIdentityAssociationListResource(),
+        () => new Addons.AddonListResource(),
     ];
     // ------------------------------------------------------------------------------------------------------------
 
@@ -47,6 +54,7 @@ public sealed class AwsProvider : IProviderWithValidateConfig
         _clientOptions = clientOptions;
         Resources = ResourceFactories.Select(f => f()).ToArray();
         DataSources = DataSourceFactories.Select(f => f()).ToArray();
+        ListResources = ListResourceFactories.Select(f => f()).ToArray();
     }
 
     public Schema Schema => ProviderSchema.Instance;
@@ -54,6 +62,8 @@ public sealed class AwsProvider : IProviderWithValidateConfig
     public IReadOnlyList<IResource> Resources { get; }
 
     public IReadOnlyList<IDataSource> DataSources { get; }
+
+    public IReadOnlyList<IListResource> ListResources { get; }
 
     public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics) =>
         ProviderConfigValidation.Validate(request.Config, diagnostics);

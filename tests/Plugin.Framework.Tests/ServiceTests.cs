@@ -44,7 +44,7 @@ public sealed class ServiceTests
     /// <summary>The RPCs this provider does not offer; every other tfplugin6 RPC must reach ProviderService.</summary>
     private static readonly string[] Unoffered =
     [
-        "GenerateResourceConfig", "ListResource", "ValidateListResourceConfig", "ValidateStateStoreConfig", "ConfigureStateStore",
+        "GenerateResourceConfig", "ValidateStateStoreConfig", "ConfigureStateStore",
         "ReadStateBytes", "WriteStateBytes", "GetStates", "DeleteState", "PlanAction", "InvokeAction", "ValidateActionConfig",
     ];
 
@@ -58,7 +58,7 @@ public sealed class ServiceTests
             .ToHashSet();
         var expected = service.Methods.Select(m => m.Name).Except(Unoffered).ToHashSet();
 
-        Assert.Equal(22, expected.Count);
+        Assert.Equal(24, expected.Count);
         Assert.Equal(expected.Order(), overridden.Order());
     }
 
@@ -67,9 +67,38 @@ public sealed class ServiceTests
     {
         var grpc = new ProviderGrpcService(_service);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => grpc.ValidateListResourceConfig(new(), null!));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => grpc.GenerateResourceConfig(new(), null!));
 
         Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListResource_results_go_to_the_grpc_stream()
+    {
+        var identityProvider = new FakeIdentityProvider();
+        var grpc = new ProviderGrpcService(new ProviderService(identityProvider));
+        var stream = new RecordingStream<Proto.ListResource.Types.Event>();
+        var config = ValueAccess.EmptyObject(identityProvider.List.ConfigSchema.Type).WithString("prefix", "b");
+
+        await grpc.ListResource(
+            new Proto.ListResource.Types.Request { TypeName = "fake_widget", Config = Dv(config), Limit = 10 },
+            stream,
+            new TokenOnlyContext(CancellationToken.None));
+
+        Assert.Equal("widget beta", Assert.Single(stream.Written).DisplayName);
+    }
+
+    private sealed class RecordingStream<T> : IServerStreamWriter<T>
+    {
+        public List<T> Written { get; } = [];
+
+        public WriteOptions? WriteOptions { get; set; }
+
+        public Task WriteAsync(T message)
+        {
+            Written.Add(message);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

@@ -46,6 +46,20 @@ internal static class ProtoConvert
         return result;
     }
 
+    public static Proto.ResourceIdentitySchema IdentitySchema(IdentitySchema schema)
+    {
+        var result = new Proto.ResourceIdentitySchema { Version = schema.Version };
+        result.IdentityAttributes.AddRange(schema.Attributes.Select(a => new Proto.ResourceIdentitySchema.Types.IdentityAttribute
+        {
+            Name = a.Name,
+            Type = ByteString.CopyFromUtf8(a.Type.ToJson()),
+            RequiredForImport = a.RequiredForImport,
+            OptionalForImport = !a.RequiredForImport,
+            Description = a.Description,
+        }));
+        return result;
+    }
+
     public static Proto.Schema Schema(Schema schema) => new()
     {
         Version = schema.Version,

@@ -6,7 +6,7 @@ namespace PodIdentity.Plugin.Framework.Internal;
 /// <summary>
 /// The tfplugin6 Provider service as Grpc.AspNetCore serves it: each RPC goes to <see cref="ProviderService"/>
 /// with the call's token (client cancellation, grpc-timeout, shutdown). The 6.10 RPCs this provider does not
-/// offer are left to the generated base, which answers UNIMPLEMENTED.
+/// offer are left to the generated base, which answers UNIMPLEMENTED. ListResource streams.
 /// </summary>
 internal sealed class ProviderGrpcService(ProviderService s) : Proto.Provider.ProviderBase
 {
@@ -54,6 +54,13 @@ internal sealed class ProviderGrpcService(ProviderService s) : Proto.Provider.Pr
 
     public override Task<Proto.ReadDataSource.Types.Response> ReadDataSource(Proto.ReadDataSource.Types.Request request, ServerCallContext context) =>
         s.ReadDataSource(request, context.CancellationToken);
+
+    public override Task<Proto.ValidateListResourceConfig.Types.Response> ValidateListResourceConfig(Proto.ValidateListResourceConfig.Types.Request request, ServerCallContext context) =>
+        s.ValidateListResourceConfig(request, context.CancellationToken);
+
+    // Server streaming: each result is written as it comes; the call's token ends the listing when Terraform stops reading.
+    public override Task ListResource(Proto.ListResource.Types.Request request, IServerStreamWriter<Proto.ListResource.Types.Event> responseStream, ServerCallContext context) =>
+        s.ListResource(request, responseStream.WriteAsync, context.CancellationToken);
 
     public override Task<Proto.ValidateEphemeralResourceConfig.Types.Response> ValidateEphemeralResourceConfig(Proto.ValidateEphemeralResourceConfig.Types.Request request, ServerCallContext context) =>
         s.ValidateEphemeralResourceConfig(request, context.CancellationToken);

@@ -105,9 +105,11 @@ internal sealed partial class ProviderService
                     return;
                 }
 
-                var read = new ReadResponse { State = current, Private = Bytes(request.Private) };
+                var identity = DecodeIdentity(resource, request.CurrentIdentity);
+                var read = new ReadResponse { State = current, Private = Bytes(request.Private), Identity = identity };
                 await resource.ReadAsync(
-                    new ReadRequest { State = current, Private = read.Private }, read, token).ConfigureAwait(false);
+                    new ReadRequest { State = current, Private = read.Private, Identity = identity }, read, token)
+                    .ConfigureAwait(false);
                 diagnostics.AddRange(read.Diagnostics);
                 var state = read.State;
                 if (!state.IsWhollyKnown && !diagnostics.HasErrors)
@@ -117,6 +119,10 @@ internal sealed partial class ProviderService
 
                 response.NewState = DynamicValues.Encode(WriteOnly.Nullify(resource.Schema, UnknownAsNull(state)), type);
                 response.Private = Bytes(read.Private);
+                if (!state.IsNull)
+                {
+                    response.NewIdentity = FinishIdentity(resource, "Read", read.Identity, identity, diagnostics);
+                }
             });
 
     public Task<Proto.PlanResourceChange.Types.Response> PlanResourceChange(
@@ -139,6 +145,12 @@ internal sealed partial class ProviderService
                     resource, prior, proposed, config, Bytes(request.PriorPrivate), diagnostics, token).ConfigureAwait(false);
                 response.PlannedState = DynamicValues.Encode(result.Planned, type);
                 response.RequiresReplace.AddRange(result.RequiresReplace.Select(ProtoConvert.Path));
+
+                // An existing object keeps its identity; a new one gets it on create (Terraform re-plans replacements as creates).
+                if (!prior.IsNull && !result.Planned.IsNull && request.PriorIdentity is not null)
+                {
+                    response.PlannedIdentity = request.PriorIdentity;
+                }
             });
 
     public Task<Proto.ApplyResourceChange.Types.Response> ApplyResourceChange(
@@ -160,14 +172,27 @@ internal sealed partial class ProviderService
                 response.NewState = DynamicValues.Encode(prior, schema.Type);
                 response.Private = request.PlannedPrivate;
 
-                var (state, privateData) = await ApplyAsync(resource, prior, planned, config, Bytes(request.PlannedPrivate), diagnostics, token)
-                    .ConfigureAwait(false);
+                var plannedIdentity = prior.IsNull ? null : DecodeIdentity(resource, request.PlannedIdentity);
+                var (state, privateData, identity) = await ApplyAsync(
+                    resource, prior, planned, config, Bytes(request.PlannedPrivate), plannedIdentity, diagnostics, token).ConfigureAwait(false);
                 response.NewState = DynamicValues.Encode(WriteOnly.Nullify(schema, state), schema.Type);
                 response.Private = Bytes(privateData);
+                if (identity is not null)
+                {
+                    response.NewIdentity = identity;
+                }
             });
 
-    private async Task<(CtyValue State, byte[]? Private)> ApplyAsync(
-        IResource resource, CtyValue prior, CtyValue planned, CtyValue config, byte[]? privateData, Diagnostics diagnostics, CancellationToken token)
+    // The identity is checked after every successful create and update, whether or not Terraform sent one.
+    private async Task<(CtyValue State, byte[]? Private, Proto.ResourceIdentityData? Identity)> ApplyAsync(
+        IResource resource,
+        CtyValue prior,
+        CtyValue planned,
+        CtyValue config,
+        byte[]? privateData,
+        CtyValue? plannedIdentity,
+        Diagnostics diagnostics,
+        CancellationToken token)
     {
         if (planned.IsNull)
         {
@@ -175,7 +200,7 @@ internal sealed partial class ProviderService
             await resource.DeleteAsync(new DeleteRequest { PriorState = prior, Private = privateData }, deleted, token)
                 .ConfigureAwait(false);
             diagnostics.AddRange(deleted.Diagnostics);
-            return deleted.Diagnostics.HasErrors ? (prior, privateData) : (CtyValue.Null(resource.Schema.Type), null);
+            return deleted.Diagnostics.HasErrors ? (prior, privateData, null) : (CtyValue.Null(resource.Schema.Type), null, null);
         }
 
         if (prior.IsNull)
@@ -188,15 +213,23 @@ internal sealed partial class ProviderService
             // A failed create that recorded nothing leaves nothing in state.
             if (created.Diagnostics.HasErrors && created.State.Equals(planned))
             {
-                return (CtyValue.Null(resource.Schema.Type), null);
+                return (CtyValue.Null(resource.Schema.Type), null, null);
             }
 
-            return (Finished(resource, "Create", created.State, diagnostics), created.Private);
+            var createdState = Finished(resource, "Create", created.State, diagnostics);
+            return (createdState, created.Private, FinishIdentity(resource, "Create", created.Identity, null, diagnostics));
         }
 
-        var updated = new UpdateResponse { State = planned, Private = privateData };
+        var updated = new UpdateResponse { State = planned, Private = privateData, Identity = plannedIdentity };
         await resource.UpdateAsync(
-            new UpdateRequest { Config = config, Plan = planned, PriorState = prior, Private = privateData },
+            new UpdateRequest
+            {
+                Config = config,
+                Plan = planned,
+                PriorState = prior,
+                Private = privateData,
+                Identity = plannedIdentity,
+            },
             updated,
             token).ConfigureAwait(false);
         diagnostics.AddRange(updated.Diagnostics);
@@ -204,10 +237,11 @@ internal sealed partial class ProviderService
         // A failed update that recorded nothing keeps the prior state rather than claiming the plan was applied.
         if (updated.Diagnostics.HasErrors && updated.State.Equals(planned))
         {
-            return (prior, privateData);
+            return (prior, privateData, null);
         }
 
-        return (Finished(resource, "Update", updated.State, diagnostics), updated.Private);
+        var updatedState = Finished(resource, "Update", updated.State, diagnostics);
+        return (updatedState, updated.Private, FinishIdentity(resource, "Update", updated.Identity, plannedIdentity, diagnostics));
     }
 
     private static CtyValue Finished(IResource resource, string operation, CtyValue state, Diagnostics diagnostics)
@@ -243,10 +277,23 @@ internal sealed partial class ProviderService
                     return;
                 }
 
+                var identity = DecodeIdentity(resource, request.Identity);
+                if (request.Identity?.IdentityData is not null && resource is not IResourceWithIdentity)
+                {
+                    diagnostics.AddError("Resource Identity Not Supported", $"The resource type \"{request.TypeName}\" cannot be imported by identity; import it by ID.");
+                    return;
+                }
+
+                if (identity is { } given && !CheckImportIdentity((IResourceWithIdentity)resource, given, diagnostics))
+                {
+                    return;
+                }
+
                 var schema = resource.Schema;
                 var empty = ValueAccess.EmptyObject(schema.Type);
-                var imported = new ImportStateResponse { State = empty };
-                await importer.ImportStateAsync(new ImportStateRequest { Id = request.Id }, imported, token)
+                var imported = new ImportStateResponse { State = empty, Identity = identity };
+                await importer.ImportStateAsync(
+                    new ImportStateRequest { Id = request.Id, Identity = identity }, imported, token)
                     .ConfigureAwait(false);
                 diagnostics.AddRange(imported.Diagnostics);
                 if (imported.Diagnostics.HasErrors)
@@ -260,11 +307,18 @@ internal sealed partial class ProviderService
                     return;
                 }
 
+                var importedIdentity = FinishIdentity(resource, "Import", imported.Identity, null, diagnostics);
+                if (diagnostics.HasErrors)
+                {
+                    return;
+                }
+
                 response.ImportedResources.Add(new Proto.ImportResourceState.Types.ImportedResource
                 {
                     TypeName = request.TypeName,
                     State = DynamicValues.Encode(WriteOnly.Nullify(schema, UnknownAsNull(imported.State)), schema.Type),
                     Private = Bytes(imported.Private),
+                    Identity = importedIdentity,
                 });
             });
 

@@ -3,7 +3,7 @@ using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
 
 namespace PodIdentity.Plugin.Framework.Internal;
 
-// Discovery: metadata, schemas, functions, identity.
+// Discovery: metadata, schemas, functions. Identity schemas are in the .Identity part.
 internal sealed partial class ProviderService
 {
     public Task<Proto.GetMetadata.Types.Response> GetMetadata(Proto.GetMetadata.Types.Request request, CancellationToken cancellationToken) =>
@@ -14,6 +14,8 @@ internal sealed partial class ProviderService
                 .Select(n => new Proto.GetMetadata.Types.ResourceMetadata { TypeName = n }));
             response.DataSources.AddRange(_dataSources.Keys.Order(StringComparer.Ordinal)
                 .Select(n => new Proto.GetMetadata.Types.DataSourceMetadata { TypeName = n }));
+            response.ListResources.AddRange(_listResources.Keys.Order(StringComparer.Ordinal)
+                .Select(n => new Proto.GetMetadata.Types.ListResourceMetadata { TypeName = n }));
             return Task.CompletedTask;
         });
 
@@ -42,6 +44,11 @@ internal sealed partial class ProviderService
             response.DataSourceSchemas.Add(name, ProtoConvert.Schema(dataSource.Schema));
         }
 
+        foreach (var (name, list) in _listResources)
+        {
+            response.ListResourceSchemas.Add(name, ProtoConvert.Schema(list.ConfigSchema));
+        }
+
         return response;
     }
 
@@ -57,26 +64,6 @@ internal sealed partial class ProviderService
             Error = new Proto.FunctionError { Text = $"This provider defines no functions; \"{request.Name}\" does not exist." },
         });
     }
-
-    public Task<Proto.GetResourceIdentitySchemas.Types.Response> GetResourceIdentitySchemas(
-        Proto.GetResourceIdentitySchemas.Types.Request request, CancellationToken cancellationToken) =>
-        Handle<Proto.GetResourceIdentitySchemas.Types.Response>(nameof(GetResourceIdentitySchemas), cancellationToken, r => r.Diagnostics,
-            (_, _, _) => Task.CompletedTask);
-
-    public Task<Proto.UpgradeResourceIdentity.Types.Response> UpgradeResourceIdentity(
-        Proto.UpgradeResourceIdentity.Types.Request request, CancellationToken cancellationToken) =>
-        Handle<Proto.UpgradeResourceIdentity.Types.Response>(nameof(UpgradeResourceIdentity), cancellationToken, r => r.Diagnostics,
-            (_, diagnostics, _) =>
-            {
-                if (TryResource(request.TypeName, diagnostics, out _))
-                {
-                    diagnostics.AddError(
-                        "Resource Identity Not Supported",
-                        $"The resource type \"{request.TypeName}\" has no identity schema, so there is no identity to upgrade.");
-                }
-
-                return Task.CompletedTask;
-            });
 
     // What terraform-plugin-framework does for a resource without move support: an error diagnostic.
     public Task<Proto.MoveResourceState.Types.Response> MoveResourceState(Proto.MoveResourceState.Types.Request request, CancellationToken cancellationToken) =>

@@ -89,7 +89,7 @@ internal sealed partial class ProviderService
                 }
             });
 
-    // The Configure step: each resource and data source type gets the provider's data once.
+    // The Configure step: each resource, data source and list resource type gets the provider's data once.
     private void ConfigureTypes(object? providerData)
     {
         foreach (var resource in _resources.Values.OfType<IResourceWithConfigure>())
@@ -100,6 +100,11 @@ internal sealed partial class ProviderService
         foreach (var dataSource in _dataSources.Values.OfType<IDataSourceWithConfigure>())
         {
             dataSource.Configure(providerData);
+        }
+
+        foreach (var list in _listResources.Values.OfType<IListResourceWithConfigure>())
+        {
+            list.Configure(providerData);
         }
     }
 }

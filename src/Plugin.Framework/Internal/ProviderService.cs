@@ -17,6 +17,7 @@ internal sealed partial class ProviderService
     private readonly IProvider _provider;
     private readonly FrozenDictionary<string, IResource> _resources;
     private readonly FrozenDictionary<string, IDataSource> _dataSources;
+    private readonly FrozenDictionary<string, IListResource> _listResources;
     private readonly Lazy<Proto.GetProviderSchema.Types.Response> _schemaResponse;
 
     // Replaced on every StopProvider so that calls after a stop are not born cancelled.
@@ -33,6 +34,7 @@ internal sealed partial class ProviderService
         foreach (var r in _resources.Values)
         {
             r.Schema.Check(r.TypeName);
+            (r as IResourceWithIdentity)?.IdentitySchema.Check(r.TypeName + " identity");
         }
 
         foreach (var d in _dataSources.Values)
@@ -40,6 +42,7 @@ internal sealed partial class ProviderService
             d.Schema.Check(d.TypeName);
         }
 
+        _listResources = IndexListResources(provider, _resources);
         _schemaResponse = new Lazy<Proto.GetProviderSchema.Types.Response>(BuildSchemaResponse);
     }
 

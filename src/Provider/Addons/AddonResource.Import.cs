@@ -1,13 +1,14 @@
 using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 using N = PodIdentity.Provider.Addons.AddonNames;
 
 namespace PodIdentity.Provider.Addons;
 
-// Import by "cluster_name:addon_name", optionally "@region".
+// Import by "cluster_name:addon_name", optionally "@region"; import by identity is in IdentifiedResource.
 internal sealed partial class AddonResource
 {
-    public Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
+    protected override Task ImportObjectAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
     {
         if (AddonImportId.Parse(request.Id, out var problem) is not { } id)
         {
@@ -21,11 +22,10 @@ internal sealed partial class AddonResource
         var context = Context;
 
         // Read runs next and fills in everything else (a missing add-on becomes "cannot import non-existent object").
-        response.State = response.State
-            .WithString(N.ClusterName, id.ClusterName)
-            .WithString(N.AddonName, id.AddonName)
-            .WithString(N.Id, AddonState.ImportId(id.ClusterName, id.AddonName))
-            .WithString(N.Region, context.RegionOr(id.Region));
+        response.State = AddonIdentity.ImportedState(response.State, id.ClusterName, id.AddonName, context.RegionOr(id.Region));
         return Task.CompletedTask;
     }
+
+    protected override CtyValue ImportedState(CtyValue empty, string region, IReadOnlyDictionary<string, string> keys) =>
+        AddonIdentity.ImportedState(empty, keys[N.ClusterName], keys[N.AddonName], region);
 }

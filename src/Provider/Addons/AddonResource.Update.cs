@@ -9,7 +9,7 @@ namespace PodIdentity.Provider.Addons;
 // Update: one UpdateAddon with only what changed, a wait on DescribeUpdate, then tags.
 internal sealed partial class AddonResource
 {
-    public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
+    protected override async Task UpdateObjectAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

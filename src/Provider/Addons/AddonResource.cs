@@ -11,7 +11,8 @@ namespace PodIdentity.Provider.Addons;
 /// until gone. A failed or timed-out wait is an error that keeps the add-on in state. Plan logic is in the .Plan part,
 /// import in the .Import part, waits in the .Waits part.
 /// </summary>
-internal sealed partial class AddonResource(AddonWaiter waiter) : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
+internal sealed partial class AddonResource(AddonWaiter waiter)
+    : IdentifiedResource(AddonIdentity.Instance), IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
 {
     public AddonResource()
         : this(AddonWaiter.Default)
@@ -22,7 +23,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : ConfiguredByPr
 
     public Schema Schema => AddonSchema.Resource;
 
-    public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
+    protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -85,7 +86,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter) : ConfiguredByPr
         }
     }
 
-    public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
+    protected override async Task ReadObjectAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

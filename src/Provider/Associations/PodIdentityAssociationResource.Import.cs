@@ -1,13 +1,15 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Associations;
 
-// Import by "cluster,association_id" or by the natural key "cluster,namespace,service_account" (each "@region" optional).
+// Import by "cluster,association_id" or by the natural key "cluster,namespace,service_account" (each "@region" optional);
+// import by identity is in IdentifiedResource.
 internal sealed partial class PodIdentityAssociationResource
 {
-    public async Task ImportStateAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
+    protected override async Task ImportObjectAsync(ImportStateRequest request, ImportStateResponse response, CancellationToken cancellationToken)
     {
         if (AssociationImportId.Parse(request.Id, out var problem) is not { } id)
         {
@@ -36,22 +38,22 @@ internal sealed partial class PodIdentityAssociationResource
                 AwsErrors.Add(response.Diagnostics, "Error finding the EKS Pod Identity Association to import", e);
                 return;
             }
+        }
 
-            if (associationId is null)
-            {
-                response.Diagnostics.AddError(
-                    "Cannot import non-existent remote object",
-                    $"Cluster {id.ClusterName} ({region}) has no pod identity association for namespace \"{id.Namespace}\" "
-                    + $"and service account \"{id.ServiceAccount}\".");
-                return;
-            }
+        // Only the natural key can come up empty (an ID names the association itself).
+        if (associationId is null)
+        {
+            response.Diagnostics.AddError(
+                "Cannot import non-existent remote object",
+                $"Cluster {id.ClusterName} ({region}) has no pod identity association for namespace \"{id.Namespace}\" "
+                + $"and service account \"{id.ServiceAccount}\".");
+            return;
         }
 
         // Read runs next and fills in everything else.
-        response.State = response.State
-            .WithString(AssociationNames.ClusterName, id.ClusterName)
-            .WithString(AssociationNames.AssociationId, associationId)
-            .WithString(AssociationNames.Id, associationId)
-            .WithString(AssociationNames.Region, region);
+        response.State = AssociationIdentity.ImportedState(response.State, id.ClusterName, associationId, region);
     }
+
+    protected override CtyValue ImportedState(CtyValue empty, string region, IReadOnlyDictionary<string, string> keys) =>
+        AssociationIdentity.ImportedState(empty, keys[AssociationNames.ClusterName], keys[AssociationNames.AssociationId], region);
 }

@@ -12,7 +12,12 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : ConfiguredByProvider, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithValidateConfig, IResourceWithConfigure
+    : IdentifiedResource(AssociationIdentity.Instance),
+    IResourceWithIdentity,
+    IResourceWithImportState,
+    IResourceWithModifyPlan,
+    IResourceWithValidateConfig,
+    IResourceWithConfigure
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
@@ -23,7 +28,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
     public Schema Schema => AssociationSchema.Resource;
 
-    public async Task CreateAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
+    protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -64,7 +69,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         await AfterApplyChecksAsync(context, request.Plan, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReadAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
+    protected override async Task ReadObjectAsync(ReadRequest request, ReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
@@ -108,7 +113,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         }
     }
 
-    public async Task UpdateAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
+    protected override async Task UpdateObjectAsync(UpdateRequest request, UpdateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
