@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: the quickstart against aws-emulator, start to finish. Starts the emulator on a free loopback port
-# with a seed (cluster pod-identity-lab, roles trusting pods.eks.amazonaws.com), writes a dev-override CLI config,
-# then in a scratch copy of examples/quickstart: plan, apply, outputs, a second plan that must be empty, adopting
+# with a seed (cluster pod-identity-lab, roles trusting pods.eks.amazonaws.com), installs the build into a local
+# provider mirror (as `make install` does) and runs `terraform init`, then in a scratch copy of examples/quickstart: plan, apply, outputs, a second plan that must be empty, adopting
 # an association made outside this configuration with an import block, what a pod on each service account would
 # get from the pod identity agent (GetCallerIdentity with those credentials), destroy. Stops the emulator on exit.
 # Exits non-zero on any failure. Expects `make build` to have published out/provider and out/emulator.
@@ -12,7 +12,16 @@ provider_dir=${PROVIDER_DIR:-$root/out/provider}
 emulator_bin=${EMULATOR_BIN:-$root/out/emulator/aws-emulator}
 tf=${TF_ACC_TERRAFORM_PATH:-terraform}
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Colour only on a terminal, and never with NO_COLOR set: a log file gets plain text.
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+  no_color=()
+else
+  step() { printf '\n==> %s\n' "$*"; }
+  no_color=(-no-color)
+fi
+# The CLI with the colour choice above: tfc SUBCOMMAND ARGS...
+tfc() { "$tf" "$1" "${no_color[@]}" "${@:2}"; }
 fail() { printf 'demo failed: %s\n' "$*" >&2; exit 1; }
 
 command -v "$tf" >/dev/null || fail "'$tf' is not on PATH (install Terraform >= 1.5, or set TF_ACC_TERRAFORM_PATH=tofu)"
@@ -55,8 +64,9 @@ endpoint=$(grep -o 'http://[^ ]*' <<<"$first_line" | sed 's#/*$##')
 [ -n "$endpoint" ] || fail "no URL in the emulator's first line: $first_line"
 echo "$first_line"
 
-step "Pointing Terraform at the local build (dev_overrides) and the emulator"
-"$root/scripts/write-cli-config.sh" "$provider_dir" "$scratch/terraformrc"
+step "Installing the build into a local provider mirror (as make install does)"
+version=$(cat "$root/VERSION")
+"$root/scripts/install-mirror.sh" "$provider_dir" "$version" "$scratch/mirror" "$scratch/terraformrc"
 export TF_CLI_CONFIG_FILE="$scratch/terraformrc"
 export AWS_ENDPOINT_URL="$endpoint" AWS_REGION=us-west-2 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
 export AWS_CONFIG_FILE="$scratch/no-aws-config" AWS_SHARED_CREDENTIALS_FILE="$scratch/no-aws-credentials"
@@ -69,18 +79,22 @@ mkdir -p "$work"
 cp "$root"/examples/quickstart/*.tf "$work/"
 cd "$work"
 
+step "terraform init: podidentity/aws $version from the mirror, its hash in .terraform.lock.hcl"
+tfc init -input=false | grep -E 'Installing|Installed|successfully'
+grep -E 'version|h1:' .terraform.lock.hcl
+
 step "terraform plan"
-"$tf" plan -input=false
+tfc plan -input=false
 
 step "terraform apply"
-"$tf" apply -input=false -auto-approve
+tfc apply -input=false -auto-approve
 
 step "terraform output"
-"$tf" output
+tfc output
 
 step "A second plan: nothing to do"
 status=0
-"$tf" plan -input=false -detailed-exitcode || status=$?
+tfc plan -input=false -detailed-exitcode || status=$?
 [ "$status" -eq 0 ] || fail "the second plan was not empty (exit code $status)"
 
 # "Outside Terraform": a throwaway workspace with its own state creates the association (a real, signed EKS call
@@ -103,7 +117,7 @@ resource "aws_eks_pod_identity_association" "reporting" {
   role_arn        = "arn:aws:iam::123456789012:role/reporting-job"
 }
 HCL
-(cd "$outside" && "$tf" apply -input=false -auto-approve -no-color >/dev/null && "$tf" state rm -no-color aws_eks_pod_identity_association.reporting >/dev/null)
+(cd "$outside" && "$tf" init -input=false -no-color >/dev/null && "$tf" apply -input=false -auto-approve -no-color >/dev/null && "$tf" state rm -no-color aws_eks_pod_identity_association.reporting >/dev/null)
 echo "created reporting/reporting-job in pod-identity-lab (and forgot it: no Terraform state manages it now)"
 
 step "Adopting it with an import block (by cluster, namespace and service account)"
@@ -121,9 +135,14 @@ resource "aws_eks_pod_identity_association" "reporting" {
 }
 HCL
 cat "$work/adopt.tf"
-"$tf" apply -input=false -auto-approve
+tfc apply -input=false -auto-approve | tee "$scratch/adopt.log"
+# The import adopts the association as it is; the same apply then adds the quickstart's default_tags (managed-by,
+# example), which the association was created without: 1 imported and 1 changed. README.md says the same.
+grep -q 'Resources: 1 imported, 0 added, 1 changed, 0 destroyed.' "$scratch/adopt.log" ||
+  fail "the import apply did not print 'Resources: 1 imported, 0 added, 1 changed, 0 destroyed.'"
+echo "1 changed: the quickstart's default_tags were added to the adopted association (created outside without them)."
 status=0
-"$tf" plan -input=false -detailed-exitcode >/dev/null || status=$?
+tfc plan -input=false -detailed-exitcode >/dev/null || status=$?
 [ "$status" -eq 0 ] || fail "the plan after the import was not empty (exit code $status)"
 echo "No changes after the import."
 
@@ -157,7 +176,7 @@ if command -v curl >/dev/null; then
 fi
 
 step "terraform destroy"
-"$tf" destroy -input=false -auto-approve
+tfc destroy -input=false -auto-approve
 
 if command -v curl >/dev/null; then
   step "AWS API calls the demo made (from the emulator's counters)"

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Provider.Associations;
+using PodIdentity.Provider.Checks;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider;
@@ -24,7 +25,9 @@ public sealed class AwsProviderContext : IDisposable
         AwsClients clients,
         string? accountId,
         TagPolicy tagPolicy,
-        bool skipPodIdentityAgentCheck)
+        bool skipPodIdentityAgentCheck,
+        CheckSettings? associationChecks,
+        string? callerPartition)
     {
         _config = config;
         _clientOptions = clientOptions;
@@ -32,6 +35,9 @@ public sealed class AwsProviderContext : IDisposable
         AccountId = accountId;
         TagPolicy = tagPolicy;
         AgentCheck = new PodIdentityAgentCheck(this, skipPodIdentityAgentCheck);
+        AssociationChecks = associationChecks is null
+            ? null
+            : new AssociationChecks(new CheckLookups(clients.Iam, EksFor, accountId), associationChecks, callerPartition ?? clients.Partition.Id, config.Region!);
     }
 
     /// <summary>The provider's region (configuration, environment or shared profile).</summary>
@@ -54,6 +60,12 @@ public sealed class AwsProviderContext : IDisposable
     /// here, with the configured provider, so that two providers (aliases) never share them.
     /// </summary>
     internal PodIdentityAgentCheck AgentCheck { get; }
+
+    /// <summary>
+    /// The associations' other plan checks (roles, trust policies, clusters, conflicts) and their shared AWS reads;
+    /// null when this context was built without them (tests of other behaviour).
+    /// </summary>
+    internal AssociationChecks? AssociationChecks { get; }
 
     /// <summary>EKS in the provider's region.</summary>
     public EksClient Eks => _defaultClients.Eks;
@@ -79,29 +91,33 @@ public sealed class AwsProviderContext : IDisposable
     /// <summary>
     /// Builds a context from an already resolved and validated configuration. Does no I/O; <see cref="AccountId"/>
     /// is whatever the caller found (the provider asks STS during configure). Tests pass a fake handler through
-    /// <paramref name="clientOptions"/>.
+    /// <paramref name="clientOptions"/>; <paramref name="associationChecks"/> null leaves the association plan checks out.
     /// </summary>
-    public static AwsProviderContext Create(
+    internal static AwsProviderContext Create(
         AwsProviderConfig resolvedConfig,
         AwsClientOptions? clientOptions = null,
         TagPolicy? tagPolicy = null,
         string? accountId = null,
-        bool skipPodIdentityAgentCheck = false)
+        bool skipPodIdentityAgentCheck = false,
+        CheckSettings? associationChecks = null)
     {
         ArgumentNullException.ThrowIfNull(resolvedConfig);
         clientOptions ??= new AwsClientOptions();
         var clients = AwsClients.Create(resolvedConfig, clientOptions);
-        return new AwsProviderContext(resolvedConfig, clientOptions, clients, accountId, tagPolicy ?? TagPolicy.None, skipPodIdentityAgentCheck);
+        return new AwsProviderContext(
+            resolvedConfig, clientOptions, clients, accountId, tagPolicy ?? TagPolicy.None, skipPodIdentityAgentCheck, associationChecks, null);
     }
 
     /// <summary>Used by configure, which already built (and called STS through) the default clients.</summary>
     internal static AwsProviderContext Create(
-        AwsClients clients, AwsClientOptions clientOptions, TagPolicy tagPolicy, string? accountId, bool skipPodIdentityAgentCheck) =>
-        new(clients.Config, clientOptions, clients, accountId, tagPolicy, skipPodIdentityAgentCheck);
+        AwsClients clients, AwsClientOptions clientOptions, TagPolicy tagPolicy, string? accountId, bool skipPodIdentityAgentCheck,
+        CheckSettings associationChecks, string? callerPartition) =>
+        new(clients.Config, clientOptions, clients, accountId, tagPolicy, skipPodIdentityAgentCheck, associationChecks, callerPartition);
 
     public void Dispose()
     {
         AgentCheck.Dispose();
+        AssociationChecks?.Dispose();
         _defaultClients.Dispose();
         foreach (var lazy in _regional.Values)
         {

@@ -5,7 +5,8 @@ namespace PodIdentity.Provider;
 
 /// <summary>
 /// The provider block, with the official AWS provider's argument names and nesting (list blocks of at most one
-/// item where upstream has blocks), plus our own <c>skip_pod_identity_agent_check</c>. Descriptions feed the docs.
+/// item where upstream has blocks), plus our own <c>skip_pod_identity_agent_check</c>,
+/// <c>skip_pod_identity_trust_check</c> and <c>strict_pod_identity_trust_check</c>. Descriptions feed the docs.
 /// </summary>
 internal static class ProviderSchema
 {
@@ -55,6 +56,10 @@ internal static class ProviderSchema
             Bool("insecure", "Skip TLS certificate verification of AWS endpoints. Only for test endpoints."),
             Bool("skip_pod_identity_agent_check", "Do not warn at plan time when a cluster lacks the "
                 + "eks-pod-identity-agent add-on that pod identity associations need."),
+            Bool("skip_pod_identity_trust_check", "Do not check at plan time that an association's role_arn trusts EKS Pod "
+                + "Identity and that its target_role_arn trusts role_arn (one IAM GetRole per role)."),
+            Bool("strict_pod_identity_trust_check", "Report the trust check's findings as errors that fail the plan instead of "
+                + "warnings (for CI)."),
         ],
         Blocks =
         [

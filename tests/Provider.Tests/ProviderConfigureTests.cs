@@ -196,6 +196,28 @@ public sealed class ProviderConfigureTests
     }
 
     [Fact]
+    public async Task The_association_checks_get_the_switches_and_the_callers_partition()
+    {
+        var (_, plain) = await ConfigureAsync(new FakeAws(), Config(StaticKeys));
+        Assert.Equal(new PodIdentity.Provider.Checks.CheckSettings(), plain!.AssociationChecks!.Settings);
+        Assert.Equal("aws", plain.AssociationChecks.Partition);
+
+        // GetCallerIdentity, not the region, says where the credentials live.
+        var gov = new FakeAws((_, _, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("""
+                <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
+                  <Arn>arn:aws-us-gov:iam::123456789012:user/tester</Arn><UserId>AIDATEST</UserId><Account>123456789012</Account>
+                </GetCallerIdentityResult></GetCallerIdentityResponse>
+                """, System.Text.Encoding.UTF8, "text/xml"),
+        }));
+        var (_, context) = await ConfigureAsync(gov, Config(
+            [.. StaticKeys, ("skip_pod_identity_trust_check", CtyValue.Bool(true)), ("strict_pod_identity_trust_check", CtyValue.Bool(true))]));
+        Assert.Equal(new PodIdentity.Provider.Checks.CheckSettings(SkipTrustCheck: true, TrustFindingsAsErrors: true), context!.AssociationChecks!.Settings);
+        Assert.Equal("aws-us-gov", context.AssociationChecks.Partition);
+    }
+
+    [Fact]
     public async Task Context_carries_tag_policy_and_agent_check_flag()
     {
         var (_, context) = await ConfigureAsync(new FakeAws(), Config(

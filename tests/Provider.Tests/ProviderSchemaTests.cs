@@ -33,6 +33,8 @@ public sealed class ProviderSchemaTests
             ["no_proxy"] = CtyType.String,
             ["insecure"] = CtyType.Bool,
             ["skip_pod_identity_agent_check"] = CtyType.Bool,
+            ["skip_pod_identity_trust_check"] = CtyType.Bool,
+            ["strict_pod_identity_trust_check"] = CtyType.Bool,
         };
 
         Assert.Equal(expected.Keys.Order(), Schema.Attributes.Select(a => a.Name).Order());

@@ -31,6 +31,8 @@ public sealed class ProviderSettingsTests
             ("no_proxy", S("localhost")),
             ("insecure", CtyValue.Bool(true)),
             ("skip_pod_identity_agent_check", CtyValue.Bool(true)),
+            ("skip_pod_identity_trust_check", CtyValue.Bool(true)),
+            ("strict_pod_identity_trust_check", CtyValue.Bool(true)),
             ("assume_role", Block("assume_role",
                 ("role_arn", S("arn:aws:iam::111111111111:role/a")), ("session_name", S("s")), ("external_id", S("e")),
                 ("duration", S("1h")), ("policy", S("{}")), ("tags", StrMap(("k", "v"))), ("transitive_tag_keys", StrSet("k")))),
@@ -41,6 +43,7 @@ public sealed class ProviderSettingsTests
             ("default_tags", Block("default_tags", ("tags", StrMap(("env", "prod"))))),
             ("ignore_tags", Block("ignore_tags", ("keys", StrSet("owner")), ("key_prefixes", StrSet("k8s/"))))));
 
+        Assert.Equal(new PodIdentity.Provider.Checks.CheckSettings(SkipTrustCheck: true, TrustFindingsAsErrors: true), settings.AssociationChecks);
         var c = settings.Aws;
         Assert.Equal(("eu-west-1", "AKID", "secret", "tok", "dev"), (c.Region, c.AccessKey, c.SecretKey, c.Token, c.Profile));
         Assert.Equal(["/a/config", "/b/config"], c.SharedConfigFiles!);

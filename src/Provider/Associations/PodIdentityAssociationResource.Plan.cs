@@ -1,5 +1,6 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Checks;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Associations;
@@ -71,14 +72,28 @@ internal sealed partial class PodIdentityAssociationResource
         }
 
         response.Plan = plan;
-        return request.IsCreate && context is not null ? RunPlanChecksAsync(context, plan, response.Diagnostics, cancellationToken) : Task.CompletedTask;
+        return context is null ? Task.CompletedTask : RunPlanChecksAsync(context, request, plan, response.Diagnostics, cancellationToken);
     }
 
-    // The plan-time checks of a new association; each keeps its state with the configured provider.
-    private static Task RunPlanChecksAsync(AwsProviderContext context, CtyValue plan, Diagnostics diagnostics, CancellationToken cancellationToken) =>
-        plan.GetString(AssociationNames.ClusterName) is { } cluster && plan.GetString(AssociationNames.Region) is { } region
-            ? context.AgentCheck.WarnIfMissingAsync(region, cluster, diagnostics, cancellationToken)
-            : Task.CompletedTask;
+    // The plan-time checks; each keeps its state with the configured provider. The agent check looks at new
+    // associations only; the others (Checks/AssociationChecks) also at changed roles and clusters.
+    private static async Task RunPlanChecksAsync(
+        AwsProviderContext context, ModifyPlanRequest request, CtyValue plan, Diagnostics diagnostics, CancellationToken cancellationToken)
+    {
+        if (request.IsCreate && plan.GetString(AssociationNames.ClusterName) is { } cluster && plan.GetString(AssociationNames.Region) is { } region)
+        {
+            await context.AgentCheck.WarnIfMissingAsync(region, cluster, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (context.AssociationChecks is { } checks)
+        {
+            await checks.PlanAsync(
+                AssociationFacts.From(plan, request.PriorPrivate),
+                request.IsCreate ? null : AssociationFacts.From(request.PriorState),
+                diagnostics,
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private static CtyValue PlanUpdate(CtyValue prior, CtyValue plan, Diagnostics diagnostics)
     {

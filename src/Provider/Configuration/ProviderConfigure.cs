@@ -59,7 +59,7 @@ internal static class ProviderConfigure
         try
         {
             var profileInBlock = settings.Aws.Profile is not null;
-            var accountId = await AccountIdAsync(clients, resolved, profileInBlock, diagnostics, cancellationToken).ConfigureAwait(false);
+            var (accountId, callerPartition) = await AccountIdAsync(clients, resolved, profileInBlock, diagnostics, cancellationToken).ConfigureAwait(false);
             if (diagnostics.HasErrors)
             {
                 clients.Dispose();
@@ -67,7 +67,8 @@ internal static class ProviderConfigure
             }
 
             var tags = TagEnvironment.Build(settings.DefaultTags, settings.IgnoreKeys, settings.IgnoreKeyPrefixes, environment);
-            response.ProviderData = AwsProviderContext.Create(clients, options, tags, accountId, settings.SkipPodIdentityAgentCheck);
+            response.ProviderData = AwsProviderContext.Create(
+                clients, options, tags, accountId, settings.SkipPodIdentityAgentCheck, settings.AssociationChecks, callerPartition);
             LogSummary(clients, accountId, tags, settings);
         }
         catch
@@ -77,8 +78,9 @@ internal static class ProviderConfigure
         }
     }
 
-    /// <summary>One GetCallerIdentity (unless skipped); null when the account is not requested or not learned.</summary>
-    private static async Task<string?> AccountIdAsync(
+    /// <summary>One GetCallerIdentity (unless skipped): the account (null when not requested or not learned) and the
+    /// partition of the caller's ARN (null when not learned).</summary>
+    private static async Task<(string? Account, string? Partition)> AccountIdAsync(
         AwsClients clients, AwsProviderConfig config, bool profileInBlock, Diagnostics diagnostics, CancellationToken cancellationToken)
     {
         var allowed = config.AllowedAccountIds is { Count: > 0 } a ? a : null;
@@ -87,13 +89,16 @@ internal static class ProviderConfigure
         var skipAccount = config.SkipRequestingAccountId == true;
         if (skipValidation && skipAccount && allowed is null && forbidden is null)
         {
-            return null;
+            return (null, null);
         }
 
         string? account;
+        string? partition;
         try
         {
-            account = (await clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false)).Account;
+            var caller = await clients.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
+            account = caller.Account;
+            partition = caller.Arn?.Split(':') is ["arn", { Length: > 0 } p, ..] ? p : null;
         }
         catch (Exception ex) when (ex is AwsApiException or AwsCredentialsException or HttpRequestException
                                    || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -109,7 +114,7 @@ internal static class ProviderConfigure
                 diagnostics.AddError(summary, detail, path);
             }
 
-            return null;
+            return (null, null);
         }
 
         if (allowed is not null && (account is null || !allowed.Contains(account, StringComparer.Ordinal)))
@@ -129,7 +134,7 @@ internal static class ProviderConfigure
                 AttributePath.Root.Attribute("forbidden_account_ids"));
         }
 
-        return skipAccount ? null : account;
+        return (skipAccount ? null : account, partition);
     }
 
     private static (string Summary, string Detail, AttributePath? Path) Describe(Exception ex, AwsClients clients, bool profileInBlock) => ex switch
@@ -181,7 +186,9 @@ internal static class ProviderConfigure
             ("default_tag_keys", string.Join(",", tags.DefaultTags.Keys)),
             ("ignore_tag_keys", string.Join(",", tags.IgnoreKeys)),
             ("ignore_tag_key_prefixes", string.Join(",", tags.IgnoreKeyPrefixes)),
-            ("skip_pod_identity_agent_check", settings.SkipPodIdentityAgentCheck));
+            ("skip_pod_identity_agent_check", settings.SkipPodIdentityAgentCheck),
+            ("skip_pod_identity_trust_check", settings.AssociationChecks.SkipTrustCheck),
+            ("strict_pod_identity_trust_check", settings.AssociationChecks.TrustFindingsAsErrors));
     }
 
     private static IEnumerable<string> Overridden(EndpointsConfig? endpoints)

@@ -1,6 +1,7 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
+using PodIdentity.Provider.Checks;
 
 namespace PodIdentity.Provider.Configuration;
 
@@ -13,13 +14,14 @@ internal sealed record ProviderSettings(
     IReadOnlyDictionary<string, string>? DefaultTags,
     IReadOnlyList<string>? IgnoreKeys,
     IReadOnlyList<string>? IgnoreKeyPrefixes,
-    bool SkipPodIdentityAgentCheck)
+    bool SkipPodIdentityAgentCheck,
+    CheckSettings AssociationChecks)
 {
     public static ProviderSettings Read(CtyValue config)
     {
         if (config.IsNull || !config.IsKnown)
         {
-            return new ProviderSettings(new AwsProviderConfig(), null, null, null, false);
+            return new ProviderSettings(new AwsProviderConfig(), null, null, null, false, new CheckSettings());
         }
 
         var assumeRole = FirstBlock(config, "assume_role");
@@ -88,7 +90,10 @@ internal sealed record ProviderSettings(
             defaultTags?.GetStringMap("tags"),
             ignoreTags?.GetStringList("keys"),
             ignoreTags?.GetStringList("key_prefixes"),
-            config.GetBool("skip_pod_identity_agent_check") ?? false);
+            config.GetBool("skip_pod_identity_agent_check") ?? false,
+            new CheckSettings(
+                SkipTrustCheck: config.GetBool("skip_pod_identity_trust_check") ?? false,
+                TrustFindingsAsErrors: config.GetBool("strict_pod_identity_trust_check") ?? false));
     }
 
     /// <summary>The single element of a list block of at most one item, when present and known.</summary>

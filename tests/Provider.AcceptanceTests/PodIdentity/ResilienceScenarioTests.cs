@@ -5,7 +5,7 @@ namespace PodIdentity.Provider.AcceptanceTests.PodIdentity;
 
 /// <summary>
 /// What goes wrong in real life: the association deleted outside Terraform, a namespace change (replacement), a
-/// duplicate service account, IAM propagation delay and throttling.
+/// duplicate service account (refused at plan), IAM propagation delay and throttling.
 /// </summary>
 public sealed class ResilienceScenarioTests
 {
@@ -55,7 +55,7 @@ public sealed class ResilienceScenarioTests
         var thirdId = (await ws.ResourceAsync(App)).Str("id");
         Assert.NotEqual(secondId, thirdId);
 
-        // A second association for the same service account fails clearly; the others stay in state.
+        // A second association for the same service account is refused at plan, before anything is created.
         ws.Write("main.tf", ProviderBlock
             + Association("app", "payments-v2", "payments-api", "payments-api")
             + Association("ledger", "ledger", "ledger-reader", "ledger-reader")
@@ -63,10 +63,10 @@ public sealed class ResilienceScenarioTests
         var failed = await ws.RunAsync("apply", "-auto-approve", "-input=false", "-no-color");
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains("already exists", failed.Output);
-        Assert.Contains($"{Cluster},payments-v2,payments-api", failed.Output);
+        Assert.Contains($"id = \"{Cluster},{thirdId}\"", failed.Output);
         var inState = await ws.StateListAsync();
         Assert.Contains(App, inState);
-        Assert.Contains("aws_eks_pod_identity_association.ledger", inState);
+        Assert.DoesNotContain("aws_eks_pod_identity_association.ledger", inState);
         Assert.DoesNotContain("aws_eks_pod_identity_association.dup", inState);
         Assert.Equal(thirdId, (await ws.ResourceAsync(App)).Str("id"));
     }

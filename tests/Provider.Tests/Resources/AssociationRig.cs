@@ -22,7 +22,8 @@ internal sealed class AssociationRig : IDisposable
     public const string Target = "arn:aws:iam::123456789012:role/cross-account-target";
     public const string Id = "a-0123456789abcdefg";
 
-    public AssociationRig(TagPolicy? tags = null, TimeSpan? retryBudget = null)
+    /// <param name="checks">Turns the association plan checks on (their AWS reads go to <see cref="Eks"/> too).</param>
+    public AssociationRig(TagPolicy? tags = null, TimeSpan? retryBudget = null, PodIdentity.Provider.Checks.CheckSettings? checks = null)
     {
         Context = AwsProviderContext.Create(
             new AwsProviderConfig
@@ -40,7 +41,8 @@ internal sealed class AssociationRig : IDisposable
             },
             tags ?? TagPolicy.None,
             "123456789012",
-            skipPodIdentityAgentCheck: true);
+            skipPodIdentityAgentCheck: true,
+            associationChecks: checks);
         Resource = new PodIdentityAssociationResource(new RolePropagationRetry(retryBudget ?? TimeSpan.FromMinutes(2), Clock, (d, _) =>
         {
             Waits.Add(d);
@@ -85,11 +87,11 @@ internal sealed class AssociationRig : IDisposable
     }
 
     /// <summary>Runs the resource's plan logic as the framework does after its own steps.</summary>
-    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
+    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan, byte[]? priorPrivate = null)
     {
         var response = new ModifyPlanResponse { Plan = plan };
         await Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
+            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate }, response, CancellationToken.None);
         return response;
     }
 
