@@ -60,14 +60,22 @@ public sealed class PipelineUnitTests
         Assert.Equal("shrinking replaces", schema.Attributes[0].PlanModifiers[0].Description);
     }
 
-    [Fact]
-    public async Task UseStateForUnknown_does_nothing_on_create_and_when_prior_is_null()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UseStateForUnknown_keeps_null_and_known_prior_values_and_the_non_null_variant_only_known_ones(bool keepNull)
     {
         var schema = new Schema
         {
             Attributes =
             [
-                new SchemaAttribute { Name = "id", Type = CtyType.String, Computed = true, PlanModifiers = [PlanModifiers.UseStateForUnknown()] },
+                new SchemaAttribute
+                {
+                    Name = "id",
+                    Type = CtyType.String,
+                    Computed = true,
+                    PlanModifiers = [keepNull ? PlanModifiers.UseStateForUnknown() : PlanModifiers.UseNonNullStateForUnknown()],
+                },
                 new SchemaAttribute { Name = "x", Type = CtyType.String, Optional = true },
             ],
         };
@@ -76,9 +84,48 @@ public sealed class PipelineUnitTests
         var created = await Plan(schema, CtyValue.Null(schema.Type), config, config);
         Assert.False(created.Planned.GetAttribute("id").IsKnown);
 
-        var priorWithoutId = Obj(schema, ("x", CtyValue.String("0")));
-        var updated = await Plan(schema, priorWithoutId, config, config);
-        Assert.False(updated.Planned.GetAttribute("id").IsKnown);
+        var withId = await Plan(schema, Obj(schema, ("id", CtyValue.String("i-1")), ("x", CtyValue.String("0"))), config, config);
+        Assert.Equal(CtyValue.String("i-1"), withId.Planned.GetAttribute("id"));
+
+        var withoutId = await Plan(schema, Obj(schema, ("x", CtyValue.String("0"))), config, config);
+        Assert.Equal(keepNull, withoutId.Planned.GetAttribute("id").IsKnown);
+        Assert.True(withoutId.Planned.GetAttribute("id").IsNull || !keepNull);
+    }
+
+    [Fact]
+    public async Task UseStateWhileUnchanged_keeps_state_only_while_the_named_attributes_keep_their_values()
+    {
+        var schema = new Schema
+        {
+            Attributes =
+            [
+                new SchemaAttribute { Name = "target", Type = CtyType.String, Optional = true },
+                new SchemaAttribute { Name = "other", Type = CtyType.String, Optional = true },
+                new SchemaAttribute
+                {
+                    Name = "token",
+                    Type = CtyType.String,
+                    Computed = true,
+                    PlanModifiers = [PlanModifiers.UseStateWhileUnchanged("target")],
+                },
+            ],
+        };
+        var prior = Obj(schema, ("target", CtyValue.String("t1")), ("other", CtyValue.String("a")), ("token", CtyValue.String("tok")));
+        CtyValue Config(CtyValue target, string other) => Obj(schema, ("target", target), ("other", CtyValue.String(other)));
+        async Task<CtyValue> Token(CtyValue target, string other) =>
+            (await Plan(schema, prior, Config(target, other), Config(target, other))).Planned.GetAttribute("token");
+
+        Assert.Equal(CtyValue.String("tok"), await Token(CtyValue.String("t1"), "b"));
+        Assert.False((await Token(CtyValue.String("t2"), "b")).IsKnown);
+        Assert.False((await Token(CtyValue.Unknown(CtyType.String), "b")).IsKnown);
+        Assert.False((await Plan(schema, CtyValue.Null(schema.Type), Config(CtyValue.String("t1"), "a"), Config(CtyValue.String("t1"), "a")))
+            .Planned.GetAttribute("token").IsKnown);
+
+        // A null prior value is kept too: it belongs to the unchanged attributes as much as a known one.
+        prior = prior.WithAttribute("token", CtyValue.Null(CtyType.String));
+        var kept = await Token(CtyValue.String("t1"), "b");
+        Assert.True(kept.IsKnown && kept.IsNull);
+        Assert.Contains("target", schema.Attributes[2].PlanModifiers[0].Description);
     }
 
     [Fact]

@@ -28,11 +28,8 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
         var context = Context;
 
         var plan = request.Plan;
-        var region = context.RegionOr(plan.GetString(N.Region));
-        plan = plan.WithString(N.Region, region);
-        var tagsAll = ResourceTags.Known(plan.GetAttribute(N.TagsAll).IsWhollyKnown
-            ? plan.GetAttribute(N.TagsAll)
-            : ResourceTags.PlanTagsAll(plan.GetAttribute(N.Tags), context.TagPolicy));
+        var region = plan.GetString(N.Region)!;
+        var tagsAll = ResourceTags.Known(plan.GetAttribute(N.TagsAll));
         var cluster = plan.GetString(N.ClusterName)!;
         var name = plan.GetString(N.AddonName)!;
         var associations = AddonState.RequestedAssociations(plan);

@@ -33,7 +33,7 @@ internal static class AddonSchema
                 Computed = true,
                 Description = "The add-on version, e.g. v1.3.10-eksbuild.2; EKS picks the default for the cluster when unset. "
                     + "Changing it upgrades (or downgrades) in place.",
-                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+                PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
                 Validators = [AddonValidators.Version],
             },
             new SchemaAttribute
@@ -44,7 +44,7 @@ internal static class AddonSchema
                 Computed = true,
                 Description = "Add-on configuration as JSON or YAML. Compared by value: reformatting, key order or JSON versus YAML "
                     + "of the same document is not a change.",
-                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+                PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
                 Validators = [AddonValidators.ConfigurationValues],
             },
             new SchemaAttribute { Name = N.Preserve, Type = CtyType.Bool, Optional = true, Description = "Leave the add-on's Kubernetes objects on the cluster when the add-on is deleted." },
@@ -86,7 +86,7 @@ internal static class AddonSchema
                 Type = CtyType.Map(CtyType.String),
                 Optional = true,
                 Description = "Tags for the add-on. With the provider's default_tags they make tags_all.",
-                Validators = [EksValidators.Tags("an add-on")],
+                Validators = [EksValidators.Tags(N.TaggedObject)],
             },
             new SchemaAttribute { Name = N.TagsAll, Type = CtyType.Map(CtyType.String), Computed = true, Description = "default_tags merged with tags." },
             new SchemaAttribute

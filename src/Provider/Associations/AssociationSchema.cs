@@ -41,6 +41,7 @@ internal static class AssociationSchema
                 Computed = true,
                 Description = "The external id EKS passes when it assumes target_role_arn; require it as sts:ExternalId in the "
                     + "target role's trust policy. Stays the same while target_role_arn does not change.",
+                PlanModifiers = [PlanModifiers.UseStateWhileUnchanged(AssociationNames.TargetRoleArn)],
             },
             new SchemaAttribute
             {
@@ -66,7 +67,7 @@ internal static class AssociationSchema
                 Type = CtyType.Map(CtyType.String),
                 Optional = true,
                 Description = "Tags for the association. With the provider's default_tags they make tags_all (at most 50).",
-                Validators = [EksValidators.Tags("a pod identity association")],
+                Validators = [EksValidators.Tags(AssociationNames.TaggedObject)],
             },
             new SchemaAttribute
             {
@@ -84,7 +85,15 @@ internal static class AssociationSchema
                 Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the association.",
                 PlanModifiers = [PlanModifiers.RequiresReplace()],
             },
-            Assigned(AssociationNames.OwnerArn, "Set when an EKS add-on owns the association; such an association is changed through the add-on."),
+            new SchemaAttribute
+            {
+                Name = AssociationNames.OwnerArn,
+                Type = CtyType.String,
+                Computed = true,
+                Description = "Set when an EKS add-on owns the association; such an association is changed through the add-on.",
+                // Fixed for the life of the association, null (no owner) included.
+                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+            },
             Assigned(AssociationNames.CreatedAt, "When the association was created (RFC 3339)."),
             new SchemaAttribute
             {
@@ -95,6 +104,4 @@ internal static class AssociationSchema
             },
         ],
     };
-
-    // Values AWS assigns once: kept from state in later plans instead of "known after apply".
 }

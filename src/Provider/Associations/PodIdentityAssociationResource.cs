@@ -33,11 +33,8 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         var context = Context;
 
         var plan = request.Plan;
-        var region = context.RegionOr(plan.GetString(AssociationNames.Region));
-        plan = plan.WithString(AssociationNames.Region, region);
-        var tagsAll = plan.GetAttribute(AssociationNames.TagsAll).IsWhollyKnown
-            ? ResourceTags.Known(plan.GetAttribute(AssociationNames.TagsAll))
-            : ResourceTags.Known(ResourceTags.PlanTagsAll(plan.GetAttribute(AssociationNames.Tags), context.TagPolicy));
+        var region = plan.GetString(AssociationNames.Region)!;
+        var tagsAll = ResourceTags.Known(plan.GetAttribute(AssociationNames.TagsAll));
         var cluster = plan.GetString(AssociationNames.ClusterName)!;
         var ns = plan.GetString(AssociationNames.Namespace)!;
         var serviceAccount = plan.GetString(AssociationNames.ServiceAccount)!;
@@ -64,7 +61,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             return;
         }
 
-        response.State = AssociationState.AfterApply(created, plan, context.TagPolicy);
+        response.State = AssociationState.AfterApply(created, plan);
         response.Private = ReplacementMarker.Write(created.AssociationId);
         await AfterApplyChecksAsync(context, request.Plan, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false);
     }
@@ -135,7 +132,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             {
                 var updated = await retry.RunAsync(
                     "UpdatePodIdentityAssociation", ct => eks.UpdatePodIdentityAssociationAsync(input, ct), cancellationToken).ConfigureAwait(false);
-                state = AssociationState.AfterApply(updated, plan, context.TagPolicy);
+                state = AssociationState.AfterApply(updated, plan);
             }
             catch (Exception e) when (AwsErrors.IsReportable(e))
             {

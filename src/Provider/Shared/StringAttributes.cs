@@ -14,7 +14,7 @@ internal static class StringAttributes
         Type = CtyType.String,
         Computed = true,
         Description = description,
-        PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+        PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
     };
 
     /// <summary>A required argument.</summary>

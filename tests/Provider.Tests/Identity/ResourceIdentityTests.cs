@@ -48,7 +48,7 @@ public sealed class ResourceIdentityTests
         using var rig = new AssociationRig();
         rig.Eks.Ok("CreatePodIdentityAssociation", FakeEks.Association());
         var config = rig.Config();
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
 
         var response = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);

@@ -16,7 +16,7 @@ internal sealed class AddonRig : IDisposable
     public const string DeleteAgent = "DELETE /clusters/lab/addons/eks-pod-identity-agent";
     public const string AgentArn = "arn:aws:eks:us-west-2:123456789012:addon/lab/eks-pod-identity-agent/abcd";
 
-    public AddonRig(bool skipAgentCheck = false)
+    public AddonRig(bool skipAgentCheck = false, TagPolicy? tags = null)
     {
         Context = AwsProviderContext.Create(
             new AwsProviderConfig
@@ -33,7 +33,7 @@ internal sealed class AddonRig : IDisposable
                 Environment = new Dictionary<string, string>(),
                 Delay = (_, ct) => Task.Delay(0, ct),
             },
-            TagPolicy.None,
+            tags ?? TagPolicy.None,
             "123456789012",
             skipAgentCheck);
         Resource = new AddonResource(new AddonWaiter(Clock, (d, _) =>
@@ -72,21 +72,6 @@ internal sealed class AddonRig : IDisposable
         return AssociationRig.Build(type, [("create", create), ("update", update), ("delete", delete)]);
     }
 
-    /// <summary>Terraform's proposed new state for a create: unset computed attributes unknown.</summary>
-    public CtyValue CreatePlan(CtyValue config)
-    {
-        var plan = config;
-        foreach (var name in new[] { "id", "arn", "addon_version", "configuration_values", "tags_all", "region", "created_at", "modified_at", "status", "health_issues" })
-        {
-            if (plan.GetAttribute(name).IsNull)
-            {
-                plan = plan.WithUnknown(name);
-            }
-        }
-
-        return plan;
-    }
-
     /// <summary>A state as a successful create of <see cref="Config"/> leaves it.</summary>
     public CtyValue State(params (string Name, object? Value)[] set) => Config([
         ("id", "lab:eks-pod-identity-agent"), ("arn", AgentArn), ("addon_version", "v1.3.10-eksbuild.2"),
@@ -94,16 +79,13 @@ internal sealed class AddonRig : IDisposable
         ("health_issues", CtyValue.List(AddonSchema.HealthIssueType, [])),
         ("created_at", "2026-01-01T00:00:00Z"), ("modified_at", "2026-01-01T00:00:00Z"), .. set]);
 
-    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
-    {
-        var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
-        return response;
-    }
+    /// <summary>Plans as Terraform does (<see cref="PlanDriver"/>); a null prior state plans a create.</summary>
+    public Task<PlannedChange> PlanAsync(CtyValue config, CtyValue? prior = null, byte[]? priorPrivate = null) =>
+        new PlanDriver(Resource).PlanAsync(config, prior ?? CtyValue.Null(Type), priorPrivate);
 
     public async Task<CreateResponse> CreateAsync(CtyValue config)
     {
-        var plan = (await PlanAsync(config, CtyValue.Null(Type), CreatePlan(config))).Plan;
+        var plan = (await PlanAsync(config)).Plan;
         var response = new CreateResponse { State = plan };
         await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;

@@ -71,29 +71,9 @@ internal sealed class AssociationRig : IDisposable
     public CtyValue Config(params (string Name, object? Value)[] set) =>
         Value([("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api"), ("role_arn", Role), .. set]);
 
-    /// <summary>What Terraform's proposed state looks like for a create before the provider's plan logic.</summary>
-    public CtyValue CreatePlan(CtyValue config)
-    {
-        var plan = config;
-        foreach (var name in new[] { "id", "association_arn", "association_id", "external_id", "tags_all", "owner_arn", "created_at", "modified_at", "region" })
-        {
-            if (plan.GetAttribute(name).IsNull)
-            {
-                plan = plan.WithUnknown(name);
-            }
-        }
-
-        return plan.GetAttribute("disable_session_tags").IsNull ? plan.WithBool("disable_session_tags", false) : plan;
-    }
-
-    /// <summary>Runs the resource's plan logic as the framework does after its own steps.</summary>
-    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan, byte[]? priorPrivate = null)
-    {
-        var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate }, response, CancellationToken.None);
-        return response;
-    }
+    /// <summary>Plans as Terraform does (<see cref="PlanDriver"/>); a null prior state plans a create.</summary>
+    public Task<PlannedChange> PlanAsync(CtyValue config, CtyValue? prior = null, byte[]? priorPrivate = null, CancellationToken cancellationToken = default) =>
+        new PlanDriver(Resource).PlanAsync(config, prior ?? CtyValue.Null(Type), priorPrivate, cancellationToken);
 
     /// <summary>A state as a successful create of <see cref="Config"/> would leave it.</summary>
     public CtyValue State(params (string Name, object? Value)[] set) => Config([
