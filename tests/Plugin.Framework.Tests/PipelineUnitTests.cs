@@ -1,5 +1,6 @@
 using PodIdentity.Plugin.Framework.Internal;
 using PodIdentity.Plugin.Values;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Plugin.Framework.Tests;
 
@@ -24,17 +25,6 @@ public sealed class PipelineUnitTests
     private static Task<PlanResult> Plan(Schema schema, CtyValue prior, CtyValue proposed, CtyValue config, Diagnostics? diagnostics = null) =>
         PlanPipeline.RunAsync(new Minimal(schema), prior, proposed, config, null, diagnostics ?? new Diagnostics(), CancellationToken.None);
 
-    private static CtyValue Obj(Schema schema, params (string Name, CtyValue Value)[] attributes)
-    {
-        var v = ValueAccess.EmptyObject(schema.Type);
-        foreach (var (n, value) in attributes)
-        {
-            v = v.WithAttribute(n, value);
-        }
-
-        return v;
-    }
-
     [Fact]
     public async Task RequiresReplaceIf_uses_its_predicate()
     {
@@ -51,9 +41,9 @@ public sealed class PipelineUnitTests
                 },
             ],
         };
-        var prior = Obj(schema, ("size", CtyValue.Number(10)));
-        var grow = Obj(schema, ("size", CtyValue.Number(20)));
-        var shrink = Obj(schema, ("size", CtyValue.Number(5)));
+        var prior = TestValues.Object(schema.Type, ("size", CtyValue.Number(10)));
+        var grow = TestValues.Object(schema.Type, ("size", CtyValue.Number(20)));
+        var shrink = TestValues.Object(schema.Type, ("size", CtyValue.Number(5)));
 
         Assert.Empty((await Plan(schema, prior, grow, grow)).RequiresReplace);
         Assert.Equal([AttributePath.Root.Attribute("size")], (await Plan(schema, prior, shrink, shrink)).RequiresReplace);
@@ -79,15 +69,15 @@ public sealed class PipelineUnitTests
                 new SchemaAttribute { Name = "x", Type = CtyType.String, Optional = true },
             ],
         };
-        var config = Obj(schema, ("x", CtyValue.String("1")));
+        var config = TestValues.Object(schema.Type, ("x", CtyValue.String("1")));
 
         var created = await Plan(schema, CtyValue.Null(schema.Type), config, config);
         Assert.False(created.Planned.GetAttribute("id").IsKnown);
 
-        var withId = await Plan(schema, Obj(schema, ("id", CtyValue.String("i-1")), ("x", CtyValue.String("0"))), config, config);
+        var withId = await Plan(schema, TestValues.Object(schema.Type, ("id", CtyValue.String("i-1")), ("x", CtyValue.String("0"))), config, config);
         Assert.Equal(CtyValue.String("i-1"), withId.Planned.GetAttribute("id"));
 
-        var withoutId = await Plan(schema, Obj(schema, ("x", CtyValue.String("0"))), config, config);
+        var withoutId = await Plan(schema, TestValues.Object(schema.Type, ("x", CtyValue.String("0"))), config, config);
         Assert.Equal(keepNull, withoutId.Planned.GetAttribute("id").IsKnown);
         Assert.True(withoutId.Planned.GetAttribute("id").IsNull || !keepNull);
     }
@@ -110,8 +100,8 @@ public sealed class PipelineUnitTests
                 },
             ],
         };
-        var prior = Obj(schema, ("target", CtyValue.String("t1")), ("other", CtyValue.String("a")), ("token", CtyValue.String("tok")));
-        CtyValue Config(CtyValue target, string other) => Obj(schema, ("target", target), ("other", CtyValue.String(other)));
+        var prior = TestValues.Object(schema.Type, ("target", CtyValue.String("t1")), ("other", CtyValue.String("a")), ("token", CtyValue.String("tok")));
+        CtyValue Config(CtyValue target, string other) => TestValues.Object(schema.Type, ("target", target), ("other", CtyValue.String(other)));
         async Task<CtyValue> Token(CtyValue target, string other) =>
             (await Plan(schema, prior, Config(target, other), Config(target, other))).Planned.GetAttribute("token");
 
@@ -140,8 +130,8 @@ public sealed class PipelineUnitTests
             ],
         };
         var resource = new ReplaceAll(schema);
-        var prior = Obj(schema, ("a", CtyValue.String("1")), ("b", CtyValue.String("1")));
-        var next = Obj(schema, ("a", CtyValue.String("2")), ("b", CtyValue.String("1")));
+        var prior = TestValues.Object(schema.Type, ("a", CtyValue.String("1")), ("b", CtyValue.String("1")));
+        var next = TestValues.Object(schema.Type, ("a", CtyValue.String("2")), ("b", CtyValue.String("1")));
 
         var result = await PlanPipeline.RunAsync(resource, prior, next, next, null, new Diagnostics(), CancellationToken.None);
 
@@ -201,7 +191,7 @@ public sealed class PipelineUnitTests
             ["port"] = CtyValue.Null(CtyType.Number),
             ["ip"] = CtyValue.Null(CtyType.String),
         });
-        var config = Obj(schema, ("endpoint", endpoint));
+        var config = TestValues.Object(schema.Type, ("endpoint", endpoint));
 
         var planned = (await Plan(schema, CtyValue.Null(schema.Type), config, config)).Planned.GetAttribute("endpoint");
 

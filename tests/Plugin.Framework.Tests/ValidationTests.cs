@@ -17,7 +17,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Valid_config_has_no_diagnostics()
     {
-        var config = Thing(("name", S("web")), ("role_arn", S("arn:aws:iam::123456789012:role/r")), ("tags", Map(("env", "dev"))), ("kind", S("a")));
+        var config = Thing(("name", S("web")), ("role_arn", S("arn:aws:iam::123456789012:role/r")), ("tags", new Dictionary<string, string> { ["env"] = "dev" }), ("kind", S("a")));
 
         Assert.Empty(await Validate(config));
     }
@@ -57,7 +57,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Map_key_and_value_length_errors_point_at_the_entry()
     {
-        var diagnostics = await Validate(Thing(("name", S("w")), ("tags", Map(("toolong", "v"), ("ok", "long")))));
+        var diagnostics = await Validate(Thing(("name", S("w")), ("tags", new Dictionary<string, string> { ["toolong"] = "v", ["ok"] = "long" })));
 
         Assert.Equal(["tags[\"ok\"]", "tags[\"toolong\"]"], diagnostics.Select(d => Path(d.Attribute)).Order(StringComparer.Ordinal));
     }
@@ -187,7 +187,4 @@ public sealed class ValidationTests
         validator.Validate(config, diagnostics);
         return diagnostics.HasErrors;
     }
-
-    private static CtyValue Map(params (string Key, string Value)[] entries) =>
-        CtyValue.Map(CtyType.String, entries.Select(e => KeyValuePair.Create(e.Key, S(e.Value))));
 }

@@ -4,6 +4,7 @@ using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Addons;
 using PodIdentity.Provider.Shared;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Provider.Tests.Resources;
 
@@ -39,7 +40,7 @@ internal sealed class AddonRig : IDisposable
         Resource = new AddonResource(new AddonWaiter(Clock, (d, _) =>
         {
             Waits.Add(d);
-            Clock.Now += d;
+            Clock.Advance(d);
             return Task.CompletedTask;
         }));
         Resource.Configure(Context);
@@ -58,7 +59,7 @@ internal sealed class AddonRig : IDisposable
     public ObjectType Type => Resource.Schema.Type;
 
     /// <summary>A configuration of the agent add-on with overrides (blocks empty, as Terraform sends them).</summary>
-    public CtyValue Config(params (string Name, object? Value)[] set) => AssociationRig.Build(Type, [
+    public CtyValue Config(params (string Name, object? Value)[] set) => TestValues.Object(Type, [
         ("cluster_name", "lab"), ("addon_name", "eks-pod-identity-agent"),
         ("namespace_config", CtyValue.List(NamespaceType, [])), ("pod_identity_association", CtyValue.Set(AssociationType, [])), .. set]);
 
@@ -69,7 +70,7 @@ internal sealed class AddonRig : IDisposable
     public CtyValue Timeouts(string? create = null, string? update = null, string? delete = null)
     {
         var type = (ObjectType)Type.AttributeTypes["timeouts"];
-        return AssociationRig.Build(type, [("create", create), ("update", update), ("delete", delete)]);
+        return TestValues.Object(type, [("create", create), ("update", update), ("delete", delete)]);
     }
 
     /// <summary>A state as a successful create of <see cref="Config"/> leaves it.</summary>

@@ -3,16 +3,9 @@ using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Shared;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Provider.Tests.Resources;
-
-/// <summary>A clock that only moves when told to: retry budgets are tested without sleeping.</summary>
-internal sealed class StepClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
 
 /// <summary>The resource and data sources wired to a configured provider context whose EKS is a <see cref="FakeEks"/>.</summary>
 internal sealed class AssociationRig : IDisposable
@@ -46,7 +39,7 @@ internal sealed class AssociationRig : IDisposable
         Resource = new PodIdentityAssociationResource(new RolePropagationRetry(retryBudget ?? TimeSpan.FromMinutes(2), Clock, (d, _) =>
         {
             Waits.Add(d);
-            Clock.Now += d;
+            Clock.Advance(d);
             return Task.CompletedTask;
         }));
         Resource.Configure(Context);
@@ -65,7 +58,7 @@ internal sealed class AssociationRig : IDisposable
     public ObjectType Type => Resource.Schema.Type;
 
     /// <summary>A resource value with every attribute null except the given ones.</summary>
-    public CtyValue Value(params (string Name, object? Value)[] set) => Build(Type, set);
+    public CtyValue Value(params (string Name, object? Value)[] set) => TestValues.Object(Type, set);
 
     /// <summary>The configuration of a typical association, with overrides.</summary>
     public CtyValue Config(params (string Name, object? Value)[] set) =>
@@ -81,27 +74,7 @@ internal sealed class AssociationRig : IDisposable
         ("disable_session_tags", false), ("tags_all", new Dictionary<string, string>()), ("region", "us-west-2"),
         ("created_at", "2026-01-01T00:00:00Z"), ("modified_at", "2026-01-01T00:00:00Z"), .. set]);
 
-    public static CtyValue Build(ObjectType type, IEnumerable<(string Name, object? Value)> set)
-    {
-        var value = ValueAccess.EmptyObject(type);
-        foreach (var (name, v) in set)
-        {
-            value = value.WithAttribute(name, v switch
-            {
-                null => CtyValue.Null(type.AttributeTypes[name]),
-                CtyValue c => c,
-                string s => CtyValue.String(s),
-                bool b => CtyValue.Bool(b),
-                IReadOnlyDictionary<string, string> m => Map(m),
-                _ => throw new ArgumentException($"unsupported test value for {name}"),
-            });
-        }
-
-        return value;
-    }
-
-    public static CtyValue Map(IReadOnlyDictionary<string, string> m) =>
-        CtyValue.Map(CtyType.String, m.Select(kv => KeyValuePair.Create(kv.Key, CtyValue.String(kv.Value))));
+    public static CtyValue Map(IReadOnlyDictionary<string, string> m) => TestValues.Convert(CtyType.Map(CtyType.String), m);
 
     public static Dictionary<string, string> Tags(params (string Key, string Value)[] tags) =>
         tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
