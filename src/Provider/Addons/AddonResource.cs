@@ -12,16 +12,12 @@ namespace PodIdentity.Provider.Addons;
 /// import in the .Import part, waits in the .Waits part.
 /// </summary>
 internal sealed partial class AddonResource(AddonWaiter waiter)
-    : IdentifiedResource(AddonIdentity.Instance), IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
+    : IdentifiedResource(N.ResourceType, AddonSchema.Resource, AddonSchema.Identity), IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
 {
     public AddonResource()
         : this(AddonWaiter.Default)
     {
     }
-
-    public string TypeName => N.ResourceType;
-
-    public Schema Schema => AddonSchema.Resource;
 
     protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {

@@ -16,6 +16,13 @@ internal static class AddonSchema
         [N.ResourceIds] = CtyType.List(CtyType.String),
     });
 
+    /// <summary>The identity, with hashicorp/aws v6's attribute names; the id is "cluster_name:addon_name".</summary>
+    public static ResourceIdentity Identity { get; } = new(
+        "EKS add-on",
+        keys => AddonState.ImportId(keys[0], keys[1]),
+        (N.ClusterName, "Name of the EKS cluster the add-on is installed on."),
+        (N.AddonName, "Name of the add-on, e.g. eks-pod-identity-agent."));
+
     public static Schema Resource { get; } = new()
     {
         Description = "An EKS add-on, such as eks-pod-identity-agent (which pod identity associations need) or vpc-cni.",
@@ -89,15 +96,7 @@ internal static class AddonSchema
                 Validators = [EksValidators.Tags(N.TaggedObject)],
             },
             new SchemaAttribute { Name = N.TagsAll, Type = CtyType.Map(CtyType.String), Computed = true, Description = "default_tags merged with tags." },
-            new SchemaAttribute
-            {
-                Name = N.Region,
-                Type = CtyType.String,
-                Optional = true,
-                Computed = true,
-                Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the add-on.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-            },
+            ResourceRegion("the add-on"),
             Assigned(N.CreatedAt, "When the add-on was created (RFC 3339)."),
             new SchemaAttribute { Name = N.ModifiedAt, Type = CtyType.String, Computed = true, Description = "When the add-on was last modified (RFC 3339)." },
             new SchemaAttribute { Name = N.Status, Type = CtyType.String, Computed = true, Description = "The add-on status (ACTIVE, DEGRADED...)." },

@@ -8,6 +8,13 @@ namespace PodIdentity.Provider.Associations;
 /// <summary>The schema of the <c>aws_eks_pod_identity_association</c> resource, written out attribute by attribute.</summary>
 internal static class AssociationSchema
 {
+    /// <summary>The identity, with hashicorp/aws v6's attribute names; the id is the association id.</summary>
+    public static ResourceIdentity Identity { get; } = new(
+        "EKS Pod Identity association",
+        keys => keys[1],
+        (AssociationNames.ClusterName, "Name of the EKS cluster the association belongs to."),
+        (AssociationNames.AssociationId, "ID of the association, e.g. a-abcdefghijklmnop1."));
+
     public static Schema Resource { get; } = new()
     {
         Description = "An EKS Pod Identity association: pods in a namespace that run as a service account get "
@@ -76,15 +83,7 @@ internal static class AssociationSchema
                 Computed = true,
                 Description = "All tags of the association: the provider's default_tags merged with tags, without ignored keys.",
             },
-            new SchemaAttribute
-            {
-                Name = AssociationNames.Region,
-                Type = CtyType.String,
-                Optional = true,
-                Computed = true,
-                Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the association.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-            },
+            ResourceRegion("the association"),
             new SchemaAttribute
             {
                 Name = AssociationNames.OwnerArn,

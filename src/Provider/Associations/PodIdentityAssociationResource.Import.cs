@@ -51,9 +51,6 @@ internal sealed partial class PodIdentityAssociationResource
         }
 
         // Read runs next and fills in everything else.
-        response.State = AssociationIdentity.ImportedState(response.State, id.ClusterName, associationId, region);
+        response.State = ImportedState(response.State, region, id.ClusterName, associationId);
     }
-
-    protected override CtyValue ImportedState(CtyValue empty, string region, IReadOnlyDictionary<string, string> keys) =>
-        AssociationIdentity.ImportedState(empty, keys[AssociationNames.ClusterName], keys[AssociationNames.AssociationId], region);
 }

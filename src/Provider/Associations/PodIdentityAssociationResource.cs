@@ -12,7 +12,7 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : IdentifiedResource(AssociationIdentity.Instance),
+    : IdentifiedResource(AssociationNames.ResourceType, AssociationSchema.Resource, AssociationSchema.Identity),
     IResourceWithIdentity,
     IResourceWithImportState,
     IResourceWithModifyPlan,
@@ -23,10 +23,6 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         : this(RolePropagationRetry.Default)
     {
     }
-
-    public string TypeName => AssociationNames.ResourceType;
-
-    public Schema Schema => AssociationSchema.Resource;
 
     protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {

@@ -33,6 +33,29 @@ internal static class StringAttributes
             PlanModifiers = [PlanModifiers.RequiresReplace()],
         };
 
+    /// <summary>
+    /// A resource's region: the provider's when unset (<see cref="RegionAndTagsPlan"/>); changing it replaces the object,
+    /// named in <paramref name="replaced"/> ("the add-on").
+    /// </summary>
+    public static SchemaAttribute ResourceRegion(string replaced) => new()
+    {
+        Name = RegionAndTagsPlan.Region,
+        Type = CtyType.String,
+        Optional = true,
+        Computed = true,
+        Description = $"The region of the cluster; defaults to the provider's region. Changing it replaces {replaced}.",
+        PlanModifiers = [PlanModifiers.RequiresReplace()],
+    };
+
+    /// <summary>A list resource's region filter.</summary>
+    public static SchemaAttribute ListRegion { get; } = new()
+    {
+        Name = RegionAndTagsPlan.Region,
+        Type = CtyType.String,
+        Optional = true,
+        Description = "The region of the cluster; defaults to the provider's region.",
+    };
+
     /// <summary>A data source result, read from AWS on every read.</summary>
     public static SchemaAttribute Output(string name, string description) =>
         new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
