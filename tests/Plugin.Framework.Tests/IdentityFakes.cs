@@ -51,7 +51,7 @@ internal sealed class FakeWidget : IResourceWithIdentity, IResourceWithImportSta
     public ImportStateRequest? LastImport { get; private set; }
 
     public static CtyValue Widget(string name, string? region = DefaultRegion, long? size = null) =>
-        ValueAccess.EmptyObject(Type).WithString("name", name).WithString("region", region).WithInt64("size", size);
+        ValueAccess.EmptyObject(Type).WithString("name", name).WithString("region", region).WithAttribute("size", size is { } n ? CtyValue.Number(n) : CtyValue.Null(CtyType.Number));
 
     public static CtyValue IdentityOf(string name, string? region) =>
         ValueAccess.EmptyObject(Identity.Type).WithString("name", name).WithString("region", region);

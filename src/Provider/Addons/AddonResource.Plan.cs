@@ -10,7 +10,7 @@ namespace PodIdentity.Provider.Addons;
 // namespace replacement, and which computed values an update makes unknown.
 internal sealed partial class AddonResource
 {
-    public Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
+    public override Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
     {
         if (request.IsDestroy)
         {

@@ -12,7 +12,7 @@ namespace PodIdentity.Provider.Addons;
 /// import in the .Import part, waits in the .Waits part.
 /// </summary>
 internal sealed partial class AddonResource(AddonWaiter waiter)
-    : IdentifiedResource(N.ResourceType, AddonSchema.Resource, AddonSchema.Identity), IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
+    : IdentifiedResource(N.ResourceType, AddonSchema.Resource, AddonSchema.Identity)
 {
     public AddonResource()
         : this(AddonWaiter.Default)
@@ -123,7 +123,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
         response.Private = AddonPrivate.WithRemoteNamespace(response.Private, found.NamespaceConfig?.Namespace);
     }
 
-    public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -29,7 +29,7 @@ internal sealed partial class PodIdentityAssociationResource
         }
     }
 
-    public Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
+    public override Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
     {
         var context = ContextIfConfigured;
         if (request.IsDestroy)

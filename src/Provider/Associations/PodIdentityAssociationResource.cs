@@ -12,12 +12,7 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : IdentifiedResource(AssociationNames.ResourceType, AssociationSchema.Resource, AssociationSchema.Identity),
-    IResourceWithIdentity,
-    IResourceWithImportState,
-    IResourceWithModifyPlan,
-    IResourceWithValidateConfig,
-    IResourceWithConfigure
+    : IdentifiedResource(AssociationNames.ResourceType, AssociationSchema.Resource, AssociationSchema.Identity), IResourceWithValidateConfig
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
@@ -171,7 +166,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             ? checks.AfterApplyAsync(AssociationFacts.From(planned), AssociationFacts.From(applied), diagnostics, cancellationToken)
             : Task.CompletedTask;
 
-    public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -10,7 +10,8 @@ namespace PodIdentity.Provider.Shared;
 /// <c>identity = {...}</c>) becomes the same state an import by ID produces. The resource writes the
 /// <c>*ObjectAsync</c> parts; the framework's interfaces find the public methods here.
 /// </summary>
-internal abstract class IdentifiedResource(string typeName, Schema schema, ResourceIdentity identity) : ConfiguredByProvider
+internal abstract class IdentifiedResource(string typeName, Schema schema, ResourceIdentity identity)
+    : ConfiguredByProvider, IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
 {
     public string TypeName => typeName;
 
@@ -58,6 +59,11 @@ internal abstract class IdentifiedResource(string typeName, Schema schema, Resou
 
         response.Identity = identity.FromState(response.State, Context);
     }
+
+    public abstract Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken);
+
+    /// <summary>The resource's plan logic; it starts with <see cref="RegionAndTagsPlan"/>.</summary>
+    public abstract Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken);
 
     protected abstract Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken);
 
