@@ -16,6 +16,9 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictio
     /// <summary>The query string with its '?', percent-decoded ("" when there is none).</summary>
     public string Query => Uri.UnescapeDataString(Uri.Query);
 
+    /// <summary>The Authorization header, or null when it was not sent.</summary>
+    public string? Authorization => Headers.TryGetValue("authorization", out var v) ? v : null;
+
     public JsonObject Json => (JsonObject)JsonNode.Parse(Body)!;
 
     /// <summary>The header's value, or "" when it was not sent.</summary>

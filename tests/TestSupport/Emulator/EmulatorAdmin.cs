@@ -26,7 +26,7 @@ public class EmulatorAdmin : IDisposable
     public async Task<IReadOnlyDictionary<string, int>> CallsAsync() =>
         await _http.GetFromJsonAsync<Dictionary<string, int>>("_emulator/calls") ?? new Dictionary<string, int>();
 
-    public static int Count(IReadOnlyDictionary<string, int> calls, string operation) =>
+    public int Count(IReadOnlyDictionary<string, int> calls, string operation) =>
         calls.TryGetValue(operation, out var n) ? n : 0;
 
     /// <summary>Clears the call counts and the call log.</summary>
