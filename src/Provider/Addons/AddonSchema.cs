@@ -55,30 +55,13 @@ internal static class AddonSchema
                 Validators = [AddonValidators.ConfigurationValues],
             },
             new SchemaAttribute { Name = N.Preserve, Type = CtyType.Bool, Optional = true, Description = "Leave the add-on's Kubernetes objects on the cluster when the add-on is deleted." },
-            new SchemaAttribute
-            {
-                Name = N.ResolveConflictsOnCreate,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "How to resolve conflicts with existing objects on create: NONE or OVERWRITE.",
-                Validators = [Validators.StringOneOf("NONE", "OVERWRITE")],
-            },
-            new SchemaAttribute
-            {
-                Name = N.ResolveConflictsOnUpdate,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "How to resolve conflicts with changed objects on update: NONE, OVERWRITE or PRESERVE.",
-                Validators = [Validators.StringOneOf("NONE", "OVERWRITE", "PRESERVE")],
-            },
-            new SchemaAttribute
-            {
-                Name = N.ServiceAccountRoleArn,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "An IAM role for the add-on's service account (IRSA). Prefer pod_identity_association.",
-                Validators = [EksValidators.RoleArn],
-            },
+            Optional(
+                N.ResolveConflictsOnCreate, "How to resolve conflicts with existing objects on create: NONE or OVERWRITE.", Validators.StringOneOf("NONE", "OVERWRITE")),
+            Optional(
+                N.ResolveConflictsOnUpdate,
+                "How to resolve conflicts with changed objects on update: NONE, OVERWRITE or PRESERVE.",
+                Validators.StringOneOf("NONE", "OVERWRITE", "PRESERVE")),
+            Optional(N.ServiceAccountRoleArn, "An IAM role for the add-on's service account (IRSA). Prefer pod_identity_association.", EksValidators.RoleArn),
             new SchemaAttribute
             {
                 Name = N.AcceptDegraded,
@@ -98,8 +81,8 @@ internal static class AddonSchema
             new SchemaAttribute { Name = N.TagsAll, Type = CtyType.Map(CtyType.String), Computed = true, Description = "default_tags merged with tags." },
             ResourceRegion("the add-on"),
             Assigned(N.CreatedAt, "When the add-on was created (RFC 3339)."),
-            new SchemaAttribute { Name = N.ModifiedAt, Type = CtyType.String, Computed = true, Description = "When the add-on was last modified (RFC 3339)." },
-            new SchemaAttribute { Name = N.Status, Type = CtyType.String, Computed = true, Description = "The add-on status (ACTIVE, DEGRADED...)." },
+            Output(N.ModifiedAt, "When the add-on was last modified (RFC 3339)."),
+            Output(N.Status, "The add-on status (ACTIVE, DEGRADED...)."),
             new SchemaAttribute
             {
                 Name = N.HealthIssues,
@@ -148,12 +131,6 @@ internal static class AddonSchema
         ],
     };
 
-    private static SchemaAttribute Duration(string name) => new()
-    {
-        Name = name,
-        Type = CtyType.String,
-        Optional = true,
-        Description = $"A duration such as \"30s\", \"20m\" or \"1h\" for {name}.",
-        Validators = [AddonValidators.Duration],
-    };
+    private static SchemaAttribute Duration(string name) =>
+        Optional(name, $"A duration such as \"30s\", \"20m\" or \"1h\" for {name}.", AddonValidators.Duration);
 }

@@ -16,22 +16,8 @@ internal static class AssociationFilter
     public static IReadOnlyList<SchemaAttribute> Attributes { get; } =
     [
         Required(AssociationNames.ClusterName, "The cluster whose associations to list.", EksValidators.ClusterName),
-        new SchemaAttribute
-        {
-            Name = AssociationNames.Namespace,
-            Type = CtyType.String,
-            Optional = true,
-            Description = "Only associations in this namespace.",
-            Validators = [EksValidators.Namespace],
-        },
-        new SchemaAttribute
-        {
-            Name = AssociationNames.ServiceAccount,
-            Type = CtyType.String,
-            Optional = true,
-            Description = "Only associations of this service account (requires namespace).",
-            Validators = [EksValidators.ServiceAccount],
-        },
+        Optional(AssociationNames.Namespace, "Only associations in this namespace.", EksValidators.Namespace),
+        Optional(AssociationNames.ServiceAccount, "Only associations of this service account (requires namespace).", EksValidators.ServiceAccount),
     ];
 
     public static void Validate(CtyValue config, Diagnostics diagnostics)

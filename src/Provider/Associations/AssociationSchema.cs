@@ -32,15 +32,11 @@ internal static class AssociationSchema
                 "The IAM role the pods get credentials for. Its trust policy must allow pods.eks.amazonaws.com "
                     + "(sts:AssumeRole and sts:TagSession). Changing it updates the association in place.",
                 EksValidators.RoleArn),
-            new SchemaAttribute
-            {
-                Name = AssociationNames.TargetRoleArn,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "A second role that EKS assumes with role_arn's credentials (role chaining, possibly into another "
+            Optional(
+                AssociationNames.TargetRoleArn,
+                "A second role that EKS assumes with role_arn's credentials (role chaining, possibly into another "
                     + "account). Removing it stops the chaining.",
-                Validators = [EksValidators.RoleArn],
-            },
+                EksValidators.RoleArn),
             new SchemaAttribute
             {
                 Name = AssociationNames.ExternalId,
@@ -59,15 +55,11 @@ internal static class AssociationSchema
                 Default = Defaults.Bool(false),
                 Description = "Turn off the session tags (cluster, namespace, service account...) EKS adds when it assumes the role.",
             },
-            new SchemaAttribute
-            {
-                Name = AssociationNames.Policy,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "A session policy (IAM policy JSON) that further restricts the role's permissions for these pods. "
+            Optional(
+                AssociationNames.Policy,
+                "A session policy (IAM policy JSON) that further restricts the role's permissions for these pods. "
                     + "Requires disable_session_tags = true. Compared by meaning: reformatting it is not a change.",
-                Validators = [EksValidators.PolicyJson],
-            },
+                EksValidators.PolicyJson),
             new SchemaAttribute
             {
                 Name = AssociationNames.Tags,
@@ -94,13 +86,7 @@ internal static class AssociationSchema
                 PlanModifiers = [PlanModifiers.UseStateForUnknown()],
             },
             Assigned(AssociationNames.CreatedAt, "When the association was created (RFC 3339)."),
-            new SchemaAttribute
-            {
-                Name = AssociationNames.ModifiedAt,
-                Type = CtyType.String,
-                Computed = true,
-                Description = "When the association was last modified (RFC 3339).",
-            },
+            Output(AssociationNames.ModifiedAt, "When the association was last modified (RFC 3339)."),
         ],
     };
 }

@@ -17,6 +17,10 @@ internal static class StringAttributes
         PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
     };
 
+    /// <summary>An optional argument.</summary>
+    public static SchemaAttribute Optional(string name, string description, params IValueValidator[] validators) =>
+        new() { Name = name, Type = CtyType.String, Optional = true, Description = description, Validators = validators };
+
     /// <summary>A required argument.</summary>
     public static SchemaAttribute Required(string name, string description, params IValueValidator[] validators) =>
         new() { Name = name, Type = CtyType.String, Required = true, Description = description, Validators = validators };
@@ -56,7 +60,7 @@ internal static class StringAttributes
         Description = "The region of the cluster; defaults to the provider's region.",
     };
 
-    /// <summary>A data source result, read from AWS on every read.</summary>
+    /// <summary>A value AWS reports (a data source result; a resource's value that changes with updates).</summary>
     public static SchemaAttribute Output(string name, string description) =>
         new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
 
