@@ -69,7 +69,7 @@ public sealed class IrsaToPodIdentityGuideTests
 
     private static async Task<string> TokenAsync(HttpClient http, string audience)
     {
-        var response = await http.PostAsJsonAsync($"_emulator/clusters/{EmulatorProcess.ClusterName}/service-account-token", new
+        var response = await http.PostAsJsonAsync($"_emulator/clusters/{EmulatorSeed.ClusterName}/service-account-token", new
         {
             @namespace = "payments",
             serviceAccount = "payments-api",
@@ -87,7 +87,7 @@ public sealed class IrsaToPodIdentityGuideTests
         {
             ["Action"] = "AssumeRoleWithWebIdentity",
             ["Version"] = "2011-06-15",
-            ["RoleArn"] = EmulatorProcess.RoleArn(Role),
+            ["RoleArn"] = EmulatorSeed.RoleArn(Role),
             ["RoleSessionName"] = "payments-api",
             ["WebIdentityToken"] = await TokenAsync(http, "sts.amazonaws.com"),
         });
@@ -97,7 +97,7 @@ public sealed class IrsaToPodIdentityGuideTests
     // What the SDK in a Pod Identity pod does: ask the node agent with the pod's token.
     private static async Task<HttpStatusCode> PodIdentityAsync(HttpClient http)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"_emulator/clusters/{EmulatorProcess.ClusterName}/agent/v1/credentials");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"_emulator/clusters/{EmulatorSeed.ClusterName}/agent/v1/credentials");
         request.Headers.TryAddWithoutValidation("Authorization", await TokenAsync(http, "pods.eks.amazonaws.com"));
         var response = await http.SendAsync(request);
         if (response.StatusCode == HttpStatusCode.OK)
@@ -113,7 +113,7 @@ public sealed class IrsaToPodIdentityGuideTests
     private static async Task SetTrustAsync(EmulatorProcess emulator, string file, string issuer)
     {
         var policy = new StringBuilder(GuideFiles.Read(Guide, file))
-            .Replace("${oidc_provider_arn}", $"arn:aws:iam::{EmulatorProcess.AccountId}:oidc-provider/{issuer}")
+            .Replace("${oidc_provider_arn}", $"arn:aws:iam::{EmulatorSeed.AccountId}:oidc-provider/{issuer}")
             .Replace("${oidc_issuer}", issuer)
             .ToString();
         (await AwsCli.RunAsync(emulator, "iam", "update-assume-role-policy", "--role-name", Role, "--policy-document", policy))
