@@ -14,10 +14,13 @@ public static class TestValues
     /// <summary>Stands for an unknown value of the attribute's type.</summary>
     public static object Unknown { get; } = new UnknownMarker();
 
-    public static CtyValue Object(ObjectType type, params (string Name, object? Value)[] set) =>
-        Object(type, (IEnumerable<(string Name, object? Value)>)set);
+    public static CtyValue Object(ObjectType type, params (string Name, object? Value)[] set) => Build(type, set);
 
-    public static CtyValue Object(ObjectType type, IEnumerable<(string Name, object? Value)> set)
+    /// <summary>The same from pairs of one value type, e.g. a caller's own <c>params (string, CtyValue)[]</c>.</summary>
+    public static CtyValue Object<T>(ObjectType type, IEnumerable<(string Name, T Value)> set) =>
+        Build(type, set.Select(s => (s.Name, (object?)s.Value)));
+
+    private static CtyValue Build(ObjectType type, IEnumerable<(string Name, object? Value)> set)
     {
         var attributes = type.AttributeTypes.ToDictionary(a => a.Key, a => CtyValue.Null(a.Value), StringComparer.Ordinal);
         foreach (var (name, value) in set)
@@ -49,7 +52,7 @@ public static class TestValues
         double d => CtyValue.Number(d),
         (string, object?)[] pairs => type switch
         {
-            ObjectType o => Object(o, pairs),
+            ObjectType o => Build(o, pairs),
             ListType or SetType => Collection(type, [pairs], where),
             _ => throw Unsupported(type, value, where),
         },
@@ -62,7 +65,7 @@ public static class TestValues
     private static CtyValue Keyed(CtyType type, IEnumerable<KeyValuePair<string, object?>> entries, object value, string where) => type switch
     {
         MapType map => CtyValue.Map(map.ElementType, entries.Select(kv => KeyValuePair.Create(kv.Key, Convert(map.ElementType, kv.Value, $"{where}[\"{kv.Key}\"]")))),
-        ObjectType o => Object(o, entries.Select(kv => (kv.Key, kv.Value))),
+        ObjectType o => Build(o, entries.Select(kv => (kv.Key, kv.Value))),
         _ => throw Unsupported(type, value, where),
     };
 

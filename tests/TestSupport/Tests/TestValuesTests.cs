@@ -65,6 +65,16 @@ public sealed class TestValuesTests
     }
 
     [Fact]
+    public void Typed_pair_lists_from_callers_convert_the_same()
+    {
+        (string Name, CtyValue Value)[] values = [("name", CtyValue.String("a")), ("size", CtyValue.Number(1))];
+        (string Name, string? Value)[] strings = [("name", "a"), ("order", null)];
+
+        Assert.Equal(TestValues.Object(Thing, ("name", "a"), ("size", 1)), TestValues.Object(Thing, values));
+        Assert.Equal(TestValues.Object(Thing, ("name", "a")), TestValues.Object(Thing, strings));
+    }
+
+    [Fact]
     public void Unknown_attribute_names_and_unconvertible_values_are_errors()
     {
         Assert.Contains("\"nope\"", Assert.Throws<ArgumentException>(() => TestValues.Object(Thing, ("nope", "x"))).Message);
