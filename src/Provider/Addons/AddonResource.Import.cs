@@ -1,5 +1,4 @@
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 using N = PodIdentity.Provider.Addons.AddonNames;
 

@@ -1,6 +1,5 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Shared;
 using N = PodIdentity.Provider.Addons.AddonNames;
 

@@ -1,6 +1,5 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Associations;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 
 namespace PodIdentity.Provider.Shared;
 
