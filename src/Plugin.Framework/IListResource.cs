@@ -25,6 +25,12 @@ public interface IListResourceWithConfigure : IListResource
     void Configure(object? providerData);
 }
 
+/// <summary>Checks across the list block's config attributes, after each attribute's own validators (ValidateListResourceConfig).</summary>
+public interface IListResourceWithValidateConfig : IListResource
+{
+    void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics);
+}
+
 /// <summary>A provider that offers list resources.</summary>
 public interface IProviderWithListResources : IProvider
 {

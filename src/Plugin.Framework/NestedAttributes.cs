@@ -25,7 +25,7 @@ public sealed class NestedAttributes
     /// <summary>The object type of one element.</summary>
     public ObjectType ObjectType => _objectType ??= SchemaTypes.ObjectOf(Attributes, []);
 
-    public CtyType ImpliedType => _impliedType ??= SchemaTypes.Wrap(Nesting, ObjectType);
+    internal CtyType ImpliedType => _impliedType ??= SchemaTypes.Wrap(Nesting, ObjectType);
 
     internal void Check(string where)
     {

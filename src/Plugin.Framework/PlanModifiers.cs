@@ -19,6 +19,12 @@ public sealed class PlanModifierRequest
 
     /// <summary>The whole resource configuration, for modifiers that look at other attributes.</summary>
     public required CtyValue Config { get; init; }
+
+    /// <summary>The whole prior state (null on create, and where no resource is at hand, e.g. documentation tools).</summary>
+    public CtyValue State { get; init; } = CtyValue.Null(CtyType.Dynamic);
+
+    /// <summary>The whole plan as the attribute plan modifiers found it (null where no resource is at hand).</summary>
+    public CtyValue Plan { get; init; } = CtyValue.Null(CtyType.Dynamic);
 }
 
 /// <summary>What an attribute plan modifier may change.</summary>
@@ -61,8 +67,27 @@ public static class PlanModifiers
             static r => !r.ConfigValue.IsNull,
             "If the value of this attribute is configured and changes, Terraform will destroy and recreate the resource.");
 
-    /// <summary>Keeps the prior state value instead of "known after apply" for values that never change once set.</summary>
-    public static IPlanModifier UseStateForUnknown() => UseStateForUnknownModifier.Instance;
+    /// <summary>
+    /// Keeps the prior state value, null included, instead of "known after apply" for values that never change once
+    /// the object exists (terraform-plugin-framework's UseStateForUnknown since 1.15.1).
+    /// </summary>
+    public static IPlanModifier UseStateForUnknown() => UseStateForUnknownModifier.KeepingNull;
+
+    /// <summary>
+    /// Keeps a non-null prior state value instead of "known after apply"; a null one stays unknown, for values that
+    /// are set once and never change afterwards (terraform-plugin-framework's UseNonNullStateForUnknown).
+    /// </summary>
+    public static IPlanModifier UseNonNullStateForUnknown() => UseStateForUnknownModifier.NonNull;
+
+    /// <summary>
+    /// Keeps the prior state value, null included, instead of "known after apply" while the named attributes of the
+    /// same object are planned as they are in state: a value that belongs to them and changes only with them.
+    /// </summary>
+    public static IPlanModifier UseStateWhileUnchanged(params string[] attributes)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(attributes.Length);
+        return new UseStateWhileUnchangedModifier(attributes);
+    }
 
     private sealed class RequiresReplaceIfModifier(Func<PlanModifierRequest, bool> predicate, string description) : IPlanModifier
     {
@@ -83,21 +108,43 @@ public static class PlanModifiers
         }
     }
 
-    private sealed class UseStateForUnknownModifier : IPlanModifier
-    {
-        public static readonly UseStateForUnknownModifier Instance = new();
+    // Nothing to keep on create; a known plan or an unknown config value (interpolation) wins.
+    private static bool MayKeepState(PlanModifierRequest request, PlanModifierResponse response) =>
+        !request.IsCreate && !response.PlanValue.IsKnown && request.ConfigValue.IsKnown;
 
-        public string Description => "Once set, the value of this attribute in state will not change.";
+    private sealed class UseStateForUnknownModifier(bool keepNull, string description) : IPlanModifier
+    {
+        public static readonly UseStateForUnknownModifier KeepingNull = new(true, "Once the object exists, the value of this attribute in state will not change.");
+
+        public static readonly UseStateForUnknownModifier NonNull = new(false, "Once set, the value of this attribute in state will not change.");
+
+        public string Description => description;
 
         public void Modify(PlanModifierRequest request, PlanModifierResponse response)
         {
-            // Nothing to keep on create; a known plan or an unknown config value (interpolation) wins.
-            if (request.IsCreate || request.StateValue.IsNull || response.PlanValue.IsKnown || !request.ConfigValue.IsKnown)
+            if (MayKeepState(request, response) && (keepNull || !request.StateValue.IsNull))
+            {
+                response.PlanValue = request.StateValue;
+            }
+        }
+    }
+
+    private sealed class UseStateWhileUnchangedModifier(string[] attributes) : IPlanModifier
+    {
+        public string Description => $"The value of this attribute in state will not change while {string.Join(", ", attributes)} stay the same.";
+
+        public void Modify(PlanModifierRequest request, PlanModifierResponse response)
+        {
+            // Without the whole state and plan (no resource at hand) there is nothing to compare.
+            if (!MayKeepState(request, response) || request.State.IsNull || request.Plan.IsNull)
             {
                 return;
             }
 
-            response.PlanValue = request.StateValue;
+            if (attributes.All(a => request.Plan.GetAttribute(a).IsWhollyKnown && request.Plan.GetAttribute(a).Equals(request.State.GetAttribute(a))))
+            {
+                response.PlanValue = request.StateValue;
+            }
         }
     }
 }

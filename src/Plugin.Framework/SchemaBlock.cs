@@ -34,7 +34,7 @@ public sealed class SchemaBlock
     public ObjectType ObjectType => _objectType ??= SchemaTypes.ObjectOf(Attributes, Blocks);
 
     /// <summary>Single -> object, List -> list(object), Set -> set(object).</summary>
-    public CtyType ImpliedType => _impliedType ??= SchemaTypes.Wrap(Nesting, ObjectType);
+    internal CtyType ImpliedType => _impliedType ??= SchemaTypes.Wrap(Nesting, ObjectType);
 
     internal void Check(string where)
     {

@@ -15,12 +15,6 @@ public static class ValueAccess
 
     public static bool IsUnknown(this CtyValue obj, string name) => !obj.GetAttribute(name).IsKnown;
 
-    public static bool IsNullOrUnknown(this CtyValue obj, string name)
-    {
-        var v = obj.GetAttribute(name);
-        return v.IsNull || !v.IsKnown;
-    }
-
     public static string? GetString(this CtyValue obj, string name) =>
         Usable(obj, name) is { } v ? v.AsString() : null;
 
@@ -76,29 +70,6 @@ public static class ValueAccess
 
     public static CtyValue WithBool(this CtyValue obj, string name, bool? value) =>
         obj.WithAttribute(name, value is { } b ? CtyValue.Bool(b) : NullOf(obj, name));
-
-    public static CtyValue WithInt64(this CtyValue obj, string name, long? value) =>
-        obj.WithAttribute(name, value is { } n ? CtyValue.Number(n) : NullOf(obj, name));
-
-    /// <summary>Stores a map of strings (an empty dictionary is an empty map, not null).</summary>
-    public static CtyValue WithStringMap(this CtyValue obj, string name, IEnumerable<KeyValuePair<string, string>>? value) =>
-        obj.WithAttribute(name, value is null
-            ? NullOf(obj, name)
-            : CtyValue.Map(CtyType.String, value.Select(kv => KeyValuePair.Create(kv.Key, CtyValue.String(kv.Value)))));
-
-    /// <summary>Stores strings as a list or a set, whichever the attribute's type is.</summary>
-    public static CtyValue WithStringList(this CtyValue obj, string name, IEnumerable<string>? value)
-    {
-        if (value is null)
-        {
-            return obj.WithAttribute(name, NullOf(obj, name));
-        }
-
-        var elements = value.Select(CtyValue.String);
-        return obj.WithAttribute(name, AttributeType(obj, name) is SetType
-            ? CtyValue.Set(CtyType.String, elements)
-            : CtyValue.List(CtyType.String, elements));
-    }
 
     public static CtyValue WithNull(this CtyValue obj, string name) => obj.WithAttribute(name, NullOf(obj, name));
 

@@ -12,19 +12,16 @@ public sealed partial class CredentialTests
         $$"""{"AccessKeyId":"{{accessKey}}","SecretAccessKey":"agent-secret","Token":"agent-token","AccountId":"111122223333","Expiration":"{{DateTimeOffset.UtcNow.AddHours(1):yyyy-MM-ddTHH:mm:ssZ}}"}""";
 
     /// <summary>Answers by host/path; everything else is the EKS cluster.</summary>
-    private static FakeHandler ByUrl(params (string Contains, Func<RecordedRequest, HttpResponseMessage> Answer)[] routes) =>
-        new FakeHandler().Respond(r =>
+    private static FakeHttpHandler ByUrl(params (string Contains, Func<RecordedRequest, HttpResponseMessage> Answer)[] routes)
+    {
+        var handler = new FakeHttpHandler().Json(ClusterJson);
+        foreach (var (contains, answer) in routes)
         {
-            foreach (var (contains, answer) in routes)
-            {
-                if (r.Uri.ToString().Contains(contains, StringComparison.Ordinal))
-                {
-                    return answer(r);
-                }
-            }
+            handler.When(r => r.Uri.ToString().Contains(contains, StringComparison.Ordinal), answer);
+        }
 
-            return FakeHandler.Make(HttpStatusCode.OK, ClusterJson, "application/json");
-        });
+        return handler;
+    }
 
     [Fact]
     public async Task Profile_with_role_arn_and_source_profile_assumes_the_role_with_the_source_keys()
@@ -48,7 +45,7 @@ public sealed partial class CredentialTests
 
         var sts = handler.Requests[0];
         Assert.Equal("AKIDSOURCE", CredentialOf(sts));
-        var form = sts.Form();
+        var form = sts.FormValues();
         Assert.Equal("AssumeRole", form["Action"].Single());
         Assert.Equal("arn:aws:iam::123456789012:role/deploy", form["RoleArn"].Single());
         Assert.Equal("ci", form["RoleSessionName"].Single());
@@ -77,9 +74,9 @@ public sealed partial class CredentialTests
         using var rig = new TestRig(handler, config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
 
-        Assert.Equal("arn:aws:iam::1:role/first", handler.Requests[0].Form()["RoleArn"].Single());
+        Assert.Equal("arn:aws:iam::1:role/first", handler.Requests[0].FormValues()["RoleArn"].Single());
         Assert.Equal("AKIDSELF", CredentialOf(handler.Requests[0]));
-        Assert.Equal("arn:aws:iam::1:role/second", handler.Requests[1].Form()["RoleArn"].Single());
+        Assert.Equal("arn:aws:iam::1:role/second", handler.Requests[1].FormValues()["RoleArn"].Single());
         Assert.Equal("ASIAHOP1", CredentialOf(handler.Requests[1]));
         Assert.Equal("ASIAHOP2", CredentialOf(handler.Requests[2]));
     }
@@ -89,7 +86,7 @@ public sealed partial class CredentialTests
     {
         var cfg = WriteFile("config", "[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n");
         var config = Resolve(new() { Profile = "a", SharedConfigFiles = [cfg] });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("loops back to profile \"a\"", e.Message);
         Assert.Empty(rig.Handler.Requests);
@@ -116,8 +113,8 @@ public sealed partial class CredentialTests
         using var rig = new TestRig(handler, Resolve(new() { Profile = "web", SharedConfigFiles = [cfg] }));
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal("", handler.Requests[0].Header("Authorization"));
-        Assert.Equal("profile-jwt", handler.Requests[0].Form()["WebIdentityToken"].Single());
-        Assert.Equal("w", handler.Requests[0].Form()["RoleSessionName"].Single());
+        Assert.Equal("profile-jwt", handler.Requests[0].FormValues()["WebIdentityToken"].Single());
+        Assert.Equal("w", handler.Requests[0].FormValues()["RoleSessionName"].Single());
         Assert.Equal("ASIAPROFWEB", CredentialOf(handler.Requests[1]));
     }
 
@@ -139,7 +136,7 @@ public sealed partial class CredentialTests
         File.WriteAllText(Path.Combine(cache.FullName, cacheName),
             $$"""{"accessToken":"sso-bearer","expiresAt":"{{DateTimeOffset.UtcNow.AddHours(1):yyyy-MM-ddTHH:mm:ssZ}}","region":"eu-central-1"}""");
         var expiration = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
-        var handler = ByUrl(("portal.sso.", _ => FakeHandler.Make(HttpStatusCode.OK,
+        var handler = ByUrl(("portal.sso.", _ => FakeHttpHandler.Response(HttpStatusCode.OK,
             $$$"""{"roleCredentials":{"accessKeyId":"ASIASSO","secretAccessKey":"sso-secret","sessionToken":"sso-token","expiration":{{{expiration}}}}}""",
             "application/json")));
         var env = new Dictionary<string, string>();
@@ -163,7 +160,7 @@ public sealed partial class CredentialTests
         var cacheName = Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes("https://old.awsapps.com/start"))) + ".json";
         File.WriteAllText(Path.Combine(cache.FullName, cacheName), """{"accessToken":"stale-bearer","expiresAt":"2020-01-01T00:00:00Z"}""");
         var env = new Dictionary<string, string>();
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), Resolve(new() { Profile = "old", SharedConfigFiles = [cfg] }, env), env);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), Resolve(new() { Profile = "old", SharedConfigFiles = [cfg] }, env), env);
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("has expired: run `aws sso login --profile old`", e.Message);
         Assert.DoesNotContain("stale-bearer", e.ToString());
@@ -179,7 +176,7 @@ public sealed partial class CredentialTests
             ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "http://127.0.0.1:9/v1/credentials",
             ["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] = tokenFile,
         };
-        var handler = ByUrl(("127.0.0.1:9", _ => FakeHandler.Make(HttpStatusCode.OK, ContainerJson("ASIAPOD"), "application/json")));
+        var handler = ByUrl(("127.0.0.1:9", _ => FakeHttpHandler.Response(HttpStatusCode.OK, ContainerJson("ASIAPOD"), "application/json")));
         using var rig = new TestRig(handler, Resolve(new(), env), env);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
 
@@ -194,7 +191,7 @@ public sealed partial class CredentialTests
     public async Task Container_credentials_over_plain_http_only_to_loopback_or_the_agent_hosts()
     {
         var env = new Dictionary<string, string> { ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "http://example.com/creds" };
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), Resolve(new(), env), env);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), Resolve(new(), env), env);
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("example.com", e.Message);
         Assert.Empty(rig.Handler.Requests);
@@ -205,9 +202,9 @@ public sealed partial class CredentialTests
     {
         var env = new Dictionary<string, string> { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = "http://169.254.169.254/" };
         var handler = ByUrl(
-            ("/latest/api/token", _ => FakeHandler.Make(HttpStatusCode.OK, "imds-session", "text/plain")),
-            ("/security-credentials/node-role", _ => FakeHandler.Make(HttpStatusCode.OK, ContainerJson("ASIAIMDS"), "text/plain")),
-            ("/security-credentials/", _ => FakeHandler.Make(HttpStatusCode.OK, "node-role\n", "text/plain")));
+            ("/latest/api/token", _ => FakeHttpHandler.Response(HttpStatusCode.OK, "imds-session", "text/plain")),
+            ("/security-credentials/node-role", _ => FakeHttpHandler.Response(HttpStatusCode.OK, ContainerJson("ASIAIMDS"), "text/plain")),
+            ("/security-credentials/", _ => FakeHttpHandler.Response(HttpStatusCode.OK, "node-role\n", "text/plain")));
         using var rig = new TestRig(handler, Resolve(new(), env), env);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
 
@@ -230,7 +227,7 @@ public sealed partial class CredentialTests
         }
 
         var cfg = WriteFile("config", $"[profile proc]\ncredential_process = {command}\n");
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), Resolve(new() { Profile = "proc", SharedConfigFiles = [cfg] }));
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), Resolve(new() { Profile = "proc", SharedConfigFiles = [cfg] }));
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains(expected, e.Message);
         Assert.DoesNotContain("process-secret", e.ToString());

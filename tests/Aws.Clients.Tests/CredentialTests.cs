@@ -42,10 +42,9 @@ public sealed partial class CredentialTests : IDisposable
         """;
 
     /// <summary>STS answers with <paramref name="stsXml"/>, EKS with a cluster.</summary>
-    private static FakeHandler Routed(Func<string> stsXml) => new FakeHandler().Respond(r =>
-        r.Uri.Host.StartsWith("sts.", StringComparison.Ordinal)
-            ? FakeHandler.Make(HttpStatusCode.OK, stsXml(), "text/xml")
-            : FakeHandler.Make(HttpStatusCode.OK, ClusterJson, "application/json"));
+    private static FakeHttpHandler Routed(Func<string> stsXml) => new FakeHttpHandler()
+        .When(r => r.Uri.Host.StartsWith("sts.", StringComparison.Ordinal), _ => FakeHttpHandler.XmlResponse(HttpStatusCode.OK, stsXml()))
+        .Json(ClusterJson);
 
     private static string CredentialOf(RecordedRequest r) => r.Header("Authorization").Split("Credential=")[1].Split('/')[0];
 
@@ -56,7 +55,7 @@ public sealed partial class CredentialTests : IDisposable
             "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n\n"
             + "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = dev-secret\naws_session_token = dev-token\n");
         var config = Resolve(new() { Profile = "dev", SharedCredentialsFiles = [creds], SharedConfigFiles = [Path.Combine(_dir.FullName, "none")] });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
 
         Assert.Equal("AKIDDEV", CredentialOf(rig.Last));
@@ -74,7 +73,7 @@ public sealed partial class CredentialTests : IDisposable
         var first = WriteFile("c1", "[default]\naws_access_key_id = AKIDFIRST\naws_secret_access_key = s1\n");
         var second = WriteFile("c2", "[default]\naws_access_key_id = AKIDSECOND\n");
         var config = Resolve(new() { SharedCredentialsFiles = [first, second] });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal("AKIDSECOND", CredentialOf(rig.Last));
     }
@@ -85,7 +84,7 @@ public sealed partial class CredentialTests : IDisposable
         var cfg = WriteFile("config", "[profile ops]\naws_access_key_id = AKIDOPS\naws_secret_access_key = ops-secret\nregion = eu-west-3\n");
         var config = Resolve(new() { Profile = "ops", SharedConfigFiles = [cfg] });
         Assert.Equal("eu-west-3", config.Region);
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal("AKIDOPS", CredentialOf(rig.Last));
         Assert.Equal("https://eks.eu-west-3.amazonaws.com/clusters/c", rig.Last.Uri.ToString());
@@ -103,7 +102,7 @@ public sealed partial class CredentialTests : IDisposable
 
         var cfg = WriteFile("config", $"[profile proc]\ncredential_process = {script}\n");
         var config = Resolve(new() { Profile = "proc", SharedConfigFiles = [cfg], SharedCredentialsFiles = [Path.Combine(_dir.FullName, "none")] });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal("AKIDPROCESS", CredentialOf(rig.Last));
         Assert.Equal("process-token", rig.Last.Header("X-Amz-Security-Token"));
@@ -115,7 +114,7 @@ public sealed partial class CredentialTests : IDisposable
     {
         var creds = WriteFile("credentials", "[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = dev-secret\n");
         var config = Resolve(new() { Profile = "nope", SharedCredentialsFiles = [creds] });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config); // no I/O yet: lazy
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config); // no I/O yet: lazy
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("\"nope\"", e.Message);
         Assert.Contains(creds, e.Message);
@@ -127,7 +126,7 @@ public sealed partial class CredentialTests : IDisposable
     public async Task No_source_at_all_is_a_clear_error()
     {
         var config = Resolve(new() { SkipMetadataApiCheck = true });
-        using var rig = new TestRig(new FakeHandler().Json(ClusterJson), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json(ClusterJson), config);
         var e = await Assert.ThrowsAsync<AwsCredentialsException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("No valid credential sources", e.Message);
     }
@@ -135,7 +134,7 @@ public sealed partial class CredentialTests : IDisposable
     [Fact]
     public async Task Assume_role_calls_sts_with_every_parameter_and_signs_with_the_result()
     {
-        var time = new ManualTime(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new StepClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var stsCalls = 0;
         var handler = Routed(() => AssumeRoleXml("AssumeRole", $"ASIAASSUMED{++stsCalls}", time.Now.AddHours(1)));
         var config = Resolve(new()
@@ -164,7 +163,7 @@ public sealed partial class CredentialTests : IDisposable
         Assert.StartsWith("application/x-www-form-urlencoded", sts.Header("Content-Type"));
         Assert.Equal("AKIDBASE", CredentialOf(sts));
         Assert.Contains("/us-east-1/sts/aws4_request", sts.Header("Authorization"));
-        var form = sts.Form();
+        var form = sts.FormValues();
         Assert.Equal("AssumeRole", form["Action"].Single());
         Assert.Equal("2011-06-15", form["Version"].Single());
         Assert.Equal("arn:aws:iam::123456789012:role/deploy", form["RoleArn"].Single());
@@ -199,7 +198,7 @@ public sealed partial class CredentialTests : IDisposable
     [Fact]
     public async Task Assume_role_failure_names_the_role_but_no_secret()
     {
-        var handler = new FakeHandler().Xml(
+        var handler = new FakeHttpHandler().Xml(
             "<ErrorResponse><Error><Code>AccessDenied</Code><Message>not authorized to assume</Message></Error><RequestId>x</RequestId></ErrorResponse>",
             HttpStatusCode.Forbidden);
         var config = Resolve(new() { AccessKey = "AKIDBASE", SecretKey = "base-secret-123", AssumeRole = new() { RoleArn = "arn:aws:iam::1:role/r" } });
@@ -225,7 +224,7 @@ public sealed partial class CredentialTests : IDisposable
 
         var sts = handler.Requests[0];
         Assert.Equal("", sts.Header("Authorization"));
-        var form = sts.Form();
+        var form = sts.FormValues();
         Assert.Equal("AssumeRoleWithWebIdentity", form["Action"].Single());
         Assert.Equal("jwt-token-value", form["WebIdentityToken"].Single());
         Assert.Equal("arn:aws:iam::1:role/web", form["RoleArn"].Single());
@@ -248,8 +247,8 @@ public sealed partial class CredentialTests : IDisposable
         var handler = Routed(() => AssumeRoleXml("AssumeRoleWithWebIdentity", "ASIAENV", DateTimeOffset.UtcNow.AddHours(1)));
         using var rig = new TestRig(handler, Resolve(new(), env), env);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
-        Assert.Equal("env-jwt", handler.Requests[0].Form()["WebIdentityToken"].Single());
-        Assert.Equal("env-session", handler.Requests[0].Form()["RoleSessionName"].Single());
+        Assert.Equal("env-jwt", handler.Requests[0].FormValues()["WebIdentityToken"].Single());
+        Assert.Equal("env-session", handler.Requests[0].FormValues()["RoleSessionName"].Single());
         Assert.Equal("ASIAENV", CredentialOf(handler.Requests[1]));
     }
 }

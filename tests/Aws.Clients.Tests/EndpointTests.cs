@@ -62,7 +62,7 @@ public sealed class EndpointTests
             SecretKey = "s",
             Endpoints = new() { Eks = "http://127.0.0.1:4566/prefix/" },
         };
-        using var rig = new TestRig(new FakeHandler().Json("""{"cluster":{}}"""), config);
+        using var rig = new TestRig(new FakeHttpHandler().Json("""{"cluster":{}}"""), config);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal("http://127.0.0.1:4566/prefix/clusters/c", rig.Last.Uri.ToString());
         Assert.Contains("/us-east-1/eks/aws4_request", rig.Last.Header("Authorization"));

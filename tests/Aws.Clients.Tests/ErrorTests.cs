@@ -17,7 +17,7 @@ public sealed class ErrorTests
     [Fact]
     public async Task Header_error_type_wins_over_the_body()
     {
-        using var rig = new TestRig(new FakeHandler().Json("""{"__type":"BodyCode","message":"from body"}""", HttpStatusCode.NotFound,
+        using var rig = new TestRig(new FakeHttpHandler().Json("""{"__type":"BodyCode","message":"from body"}""", HttpStatusCode.NotFound,
             ("x-amzn-ErrorType", "ResourceNotFoundException:http://internal.amazon.com/"), ("x-amzn-RequestId", "req-1")));
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Equal("ResourceNotFoundException", e.ErrorCode);
@@ -38,7 +38,7 @@ public sealed class ErrorTests
     [InlineData("not json", "BadRequest", null)]
     public async Task Body_error_type_is_used_without_a_header(string body, string code, string? message)
     {
-        using var rig = new TestRig(new FakeHandler().Json(body, HttpStatusCode.BadRequest, ("x-amz-request-id", "req-2")));
+        using var rig = new TestRig(new FakeHttpHandler().Json(body, HttpStatusCode.BadRequest, ("x-amz-request-id", "req-2")));
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Equal(code, e.ErrorCode);
         Assert.Equal(message, e.ErrorMessage);
@@ -54,7 +54,7 @@ public sealed class ErrorTests
               <RequestId>4d8c1b0e-0000-1111-2222-333344445555</RequestId>
             </ErrorResponse>
             """;
-        using var rig = new TestRig(new FakeHandler().Xml(xml, HttpStatusCode.NotFound));
+        using var rig = new TestRig(new FakeHttpHandler().Xml(xml, HttpStatusCode.NotFound));
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Iam.GetRoleAsync("r", default));
         Assert.Equal("NoSuchEntity", e.ErrorCode);
         Assert.Equal("The role with name r cannot be found.", e.ErrorMessage);
@@ -67,7 +67,7 @@ public sealed class ErrorTests
     public async Task Throttling_codes_are_recognised_after_retries_run_out()
     {
         var config = new AwsProviderConfig { Region = "us-east-1", AccessKey = "AKID", SecretKey = "s", MaxRetries = 0 };
-        using var rig = new TestRig(new FakeHandler().Xml("<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
+        using var rig = new TestRig(new FakeHttpHandler().Xml("<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
             HttpStatusCode.BadRequest), config);
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Sts.GetCallerIdentityAsync(default));
         Assert.True(e.IsThrottling);

@@ -15,7 +15,7 @@ public sealed class ModelConformanceTests
     private const string AnyResponse = """{"association":{},"addon":{},"update":{},"cluster":{},"tags":{},"associations":[],"addons":[]}""";
 
     private static readonly Lazy<JsonDocument> Model = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.ModelsDir(), "eks-2017-11-01.service-2.json"))));
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.ModelsDir, "eks-2017-11-01.service-2.json"))));
 
     public sealed record Case(
         string Operation,
@@ -77,7 +77,7 @@ public sealed class ModelConformanceTests
     public async Task Operation_matches_the_official_model(string operation)
     {
         var test = Cases[operation];
-        using var rig = new TestRig(new FakeHandler().Json(AnyResponse));
+        using var rig = new TestRig(new FakeHttpHandler().Json(AnyResponse));
         await test.Call(rig.Clients.Eks);
         var request = Assert.Single(rig.Handler.Requests);
 
@@ -111,7 +111,7 @@ public sealed class ModelConformanceTests
 
         // Query string: exactly the model's querystring members we implement, under their locationName.
         var expectedQuery = members.Where(m => Location(m) == "querystring").Select(WireName).Except(test.NotImplemented).Order();
-        Assert.Equal(expectedQuery, request.Query().Keys.Order());
+        Assert.Equal(expectedQuery, request.QueryValues().Keys.Order());
 
         // Body: only body members, correct types; every body member the model has is settable (we set them all).
         var bodyMembers = members.Where(m => Location(m) is null).ToList();

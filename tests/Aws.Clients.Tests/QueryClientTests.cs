@@ -7,7 +7,7 @@ namespace PodIdentity.Aws.Clients.Tests;
 public sealed class QueryClientTests
 {
     private static JsonElement Operation(string file, string name) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.ModelsDir(), file))).RootElement.GetProperty("operations").GetProperty(name);
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.ModelsDir, file))).RootElement.GetProperty("operations").GetProperty(name);
 
     /// <summary>Each form key's first segment is an input member; list members use the <c>.member.N</c> form.</summary>
     private static void AssertFormMatchesModel(RecordedRequest request, string file, string operation, string version)
@@ -15,7 +15,7 @@ public sealed class QueryClientTests
         var op = Operation(file, operation);
         var input = op.GetProperty("input");
         var members = input.GetProperty("members");
-        var form = request.Form();
+        var form = request.FormValues();
         Assert.Equal(operation, form["Action"].Single());
         Assert.Equal(version, form["Version"].Single());
         foreach (var key in form.Keys.Where(k => k is not "Action" and not "Version"))
@@ -47,12 +47,12 @@ public sealed class QueryClientTests
               <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
             </GetCallerIdentityResponse>
             """;
-        using var rig = new TestRig(new FakeHandler().Xml(xml, System.Net.HttpStatusCode.OK));
+        using var rig = new TestRig(new FakeHttpHandler().Xml(xml, System.Net.HttpStatusCode.OK));
         var id = await rig.Clients.Sts.GetCallerIdentityAsync(default);
         Assert.Equal(new CallerIdentity("AIDAEXAMPLE", "123456789012", "arn:aws:iam::123456789012:user/alice"), id);
         AssertFormMatchesModel(rig.Last, "sts-2011-06-15.min.json", "GetCallerIdentity", "2011-06-15");
         Assert.Equal("https://sts.us-east-1.amazonaws.com/", rig.Last.Uri.ToString());
-        Assert.Equal(2, rig.Last.Form().Count);
+        Assert.Equal(2, rig.Last.FormValues().Count);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class QueryClientTests
               <PackedPolicySize>12</PackedPolicySize>
             </AssumeRoleResult></AssumeRoleResponse>
             """;
-        using var rig = new TestRig(new FakeHandler().Xml(xml));
+        using var rig = new TestRig(new FakeHttpHandler().Xml(xml));
         var result = await rig.Clients.Sts.AssumeRoleAsync(new("arn:aws:iam::1:role/r", "s")
         {
             ExternalId = "e",
@@ -89,7 +89,7 @@ public sealed class QueryClientTests
               <Credentials><AccessKeyId>ASIA2</AccessKeyId><SecretAccessKey>sk</SecretAccessKey><SessionToken>st</SessionToken><Expiration>2030-01-02T03:04:05Z</Expiration></Credentials>
             </AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>
             """;
-        using var rig = new TestRig(new FakeHandler().Xml(xml));
+        using var rig = new TestRig(new FakeHttpHandler().Xml(xml));
         var result = await rig.Clients.Sts.AssumeRoleWithWebIdentityAsync(new("arn:aws:iam::1:role/r", "s", "jwt") { DurationSeconds = 3600 }, default);
         AssertFormMatchesModel(rig.Last, "sts-2011-06-15.min.json", "AssumeRoleWithWebIdentity", "2011-06-15");
         Assert.Equal("ASIA2", result.Credentials.AccessKeyId);
@@ -99,7 +99,7 @@ public sealed class QueryClientTests
     [Fact]
     public async Task Incomplete_credentials_in_a_response_are_an_error()
     {
-        using var rig = new TestRig(new FakeHandler().Xml("<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>"));
+        using var rig = new TestRig(new FakeHttpHandler().Xml("<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>"));
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Sts.AssumeRoleAsync(new("arn:r", "s"), default));
         Assert.Equal("InvalidResponse", e.ErrorCode);
     }
@@ -119,7 +119,7 @@ public sealed class QueryClientTests
             </GetRoleResponse>
             """;
         var config = new AwsProviderConfig { Region = "eu-west-1", AccessKey = "AKID", SecretKey = "s" };
-        using var rig = new TestRig(new FakeHandler().Xml(xml), config);
+        using var rig = new TestRig(new FakeHttpHandler().Xml(xml), config);
         var role = await rig.Clients.Iam.GetRoleAsync("app", default);
         AssertFormMatchesModel(rig.Last, "iam-2010-05-08.min.json", "GetRole", "2010-05-08");
         Assert.Equal("https://iam.amazonaws.com/", rig.Last.Uri.ToString());

@@ -14,7 +14,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Throttling_is_retried_until_success_and_every_attempt_is_reported()
     {
-        var handler = new FakeHandler()
+        var handler = new FakeHttpHandler()
             .Json("""{"__type":"ThrottlingException"}""", HttpStatusCode.BadRequest, ("x-amzn-RequestId", "r1"))
             .Json("""{"message":"slow down"}""", HttpStatusCode.TooManyRequests, ("x-amzn-ErrorType", "TooManyRequestsException"))
             .Json(Cluster, HttpStatusCode.OK, ("x-amzn-RequestId", "r3"));
@@ -42,7 +42,7 @@ public sealed class RetryTests
     [InlineData(HttpStatusCode.GatewayTimeout)]
     public async Task Server_errors_are_retried(HttpStatusCode status)
     {
-        using var rig = new TestRig(new FakeHandler().Json("{}", status).Json(Cluster));
+        using var rig = new TestRig(new FakeHttpHandler().Json("{}", status).Json(Cluster));
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal(2, rig.Handler.Requests.Count);
     }
@@ -50,7 +50,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Client_errors_are_not_retried()
     {
-        using var rig = new TestRig(new FakeHandler().Json("""{"__type":"InvalidParameterException"}""", HttpStatusCode.BadRequest).Json(Cluster));
+        using var rig = new TestRig(new FakeHttpHandler().Json("""{"__type":"InvalidParameterException"}""", HttpStatusCode.BadRequest).Json(Cluster));
         await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Single(rig.Handler.Requests);
         Assert.Empty(rig.Delays);
@@ -59,7 +59,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_is_honoured()
     {
-        using var rig = new TestRig(new FakeHandler().Json("{}", HttpStatusCode.TooManyRequests, ("Retry-After", "7")).Json(Cluster));
+        using var rig = new TestRig(new FakeHttpHandler().Json("{}", HttpStatusCode.TooManyRequests, ("Retry-After", "7")).Json(Cluster));
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal([TimeSpan.FromSeconds(7)], rig.Delays);
     }
@@ -70,7 +70,7 @@ public sealed class RetryTests
     [InlineData(null, 26)]
     public async Task Max_retries_bounds_the_attempts(int? maxRetries, int attempts)
     {
-        using var rig = new TestRig(new FakeHandler().Json("""{"message":"boom"}""", HttpStatusCode.InternalServerError), Config(maxRetries));
+        using var rig = new TestRig(new FakeHttpHandler().Json("""{"message":"boom"}""", HttpStatusCode.InternalServerError), Config(maxRetries));
         var e = await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Equal(500, e.HttpStatus);
         Assert.Equal("boom", e.ErrorMessage);
@@ -81,7 +81,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Connection_failures_and_timeouts_are_retried()
     {
-        var handler = new FakeHandler()
+        var handler = new FakeHttpHandler()
             .Throw(new HttpRequestException("connection refused"))
             .Throw(new TaskCanceledException("timed out", new TimeoutException()))
             .Json(Cluster);
@@ -95,7 +95,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Connection_failures_surface_after_the_last_retry()
     {
-        using var rig = new TestRig(new FakeHandler().Throw(new HttpRequestException("connection refused")), Config(1));
+        using var rig = new TestRig(new FakeHttpHandler().Throw(new HttpRequestException("connection refused")), Config(1));
         var e = await Assert.ThrowsAsync<HttpRequestException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("after 2 attempt(s)", e.Message);
     }
@@ -103,7 +103,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancellation_during_a_backoff_sleep_returns_promptly()
     {
-        var handler = new FakeHandler().Json("{}", HttpStatusCode.ServiceUnavailable, ("Retry-After", "60"));
+        var handler = new FakeHttpHandler().Json("{}", HttpStatusCode.ServiceUnavailable, ("Retry-After", "60"));
         using var clients = AwsClients.Create(Config(), new AwsClientOptions { Handler = handler, Environment = new Dictionary<string, string>() });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
@@ -116,7 +116,7 @@ public sealed class RetryTests
     public async Task A_cancelled_token_is_not_mistaken_for_a_timeout()
     {
         using var cts = new CancellationTokenSource();
-        var handler = new FakeHandler().Respond(_ =>
+        var handler = new FakeHttpHandler().Respond(_ =>
         {
             cts.Cancel();
             throw new TaskCanceledException();
@@ -140,15 +140,15 @@ public sealed class RetryTests
     [Fact]
     public async Task Adaptive_mode_slows_the_next_call_after_a_throttle()
     {
-        var time = new ManualTime(DateTimeOffset.UnixEpoch.AddDays(20000));
-        var handler = new FakeHandler().Json("""{"__type":"ThrottlingException"}""", HttpStatusCode.BadRequest, ("Retry-After", "3")).Json(Cluster);
+        var time = new StepClock(DateTimeOffset.UnixEpoch.AddDays(20000));
+        var handler = new FakeHttpHandler().Json("""{"__type":"ThrottlingException"}""", HttpStatusCode.BadRequest, ("Retry-After", "3")).Json(Cluster);
         using var rig = new TestRig(handler, Config(0, "adaptive"), time: time);
         await Assert.ThrowsAsync<AwsApiException>(() => rig.Clients.Eks.DescribeClusterAsync("c", default));
         Assert.Empty(rig.Delays);
         await rig.Clients.Eks.DescribeClusterAsync("c", default);
         Assert.Equal([TimeSpan.FromSeconds(3)], rig.Delays);
 
-        using var standard = new TestRig(new FakeHandler().Json("""{"__type":"ThrottlingException"}""", HttpStatusCode.BadRequest, ("Retry-After", "3")).Json(Cluster),
+        using var standard = new TestRig(new FakeHttpHandler().Json("""{"__type":"ThrottlingException"}""", HttpStatusCode.BadRequest, ("Retry-After", "3")).Json(Cluster),
             Config(0, "standard"), time: time);
         await Assert.ThrowsAsync<AwsApiException>(() => standard.Clients.Eks.DescribeClusterAsync("c", default));
         await standard.Clients.Eks.DescribeClusterAsync("c", default);

@@ -50,8 +50,8 @@ public sealed class SigV4Tests
     [Fact]
     public async Task Signature_on_the_wire_verifies_independently()
     {
-        var time = new ManualTime(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
-        using var rig = new TestRig(new FakeHandler().Json("""{"tags":{}}"""), time: time);
+        var time = new StepClock(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        using var rig = new TestRig(new FakeHttpHandler().Json("""{"tags":{}}"""), time: time);
         await rig.Clients.Eks.TagResourceAsync("arn:aws:eks:us-east-1:1:cluster/c", new Dictionary<string, string> { ["a b"] = "c" }, default);
 
         var r = rig.Last;

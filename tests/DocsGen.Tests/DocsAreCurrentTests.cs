@@ -6,7 +6,7 @@ public sealed class DocsAreCurrentTests
     [Fact]
     public void DocsFolderMatchesTheSchemaExamplesAndTemplates()
     {
-        var root = RepoRoot.Path;
+        var root = TestPaths.RepoRoot;
         var pages = new Pages(root, ProviderSchemaSource.Load()).Render();
 
         var stale = DocsFolder.Compare(root, pages);
@@ -18,7 +18,7 @@ public sealed class DocsAreCurrentTests
     public void EveryResourceAndDataSourceHasAPageWithAnExample()
     {
         var provider = ProviderSchemaSource.Load();
-        var pages = new Pages(RepoRoot.Path, provider).Render();
+        var pages = new Pages(TestPaths.RepoRoot, provider).Render();
 
         foreach (var type in provider.Resources)
         {

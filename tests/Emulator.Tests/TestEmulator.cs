@@ -3,14 +3,18 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PodIdentity.Emulator.Hosting;
+using PodIdentity.TestSupport.Emulator;
 
 namespace PodIdentity.Emulator.Tests;
 
-/// <summary>An in-process emulator on a free loopback port, and signed-request helpers to talk to it.</summary>
+/// <summary>
+/// An in-process emulator on a free loopback port, and signed-request helpers to talk to it. In-process on purpose:
+/// the tests read the host's state (undeclared errors, options) that the published executable does not expose.
+/// </summary>
 internal sealed class TestEmulator : IAsyncDisposable
 {
-    public const string Account = "123456789012";
-    public const string Region = "us-west-2";
+    public const string Account = EmulatorSeed.AccountId;
+    public const string Region = EmulatorSeed.Region;
     public const string PodRole = $"arn:aws:iam::{Account}:role/pod-role";
 
     public const string DefaultSeed = """
@@ -21,11 +25,13 @@ internal sealed class TestEmulator : IAsyncDisposable
         """;
 
     private readonly HttpClient _http = new();
+    private readonly EmulatorAdmin _admin;
 
     private TestEmulator(EmulatorHost host, string directory)
     {
         Host = host;
         Directory = directory;
+        _admin = new EmulatorAdmin(new Uri(host.BaseUrl));
     }
 
     public EmulatorHost Host { get; }
@@ -81,22 +87,9 @@ internal sealed class TestEmulator : IAsyncDisposable
     }
 
     /// <summary>A projected service-account token from the emulated cluster (admin API).</summary>
-    public async Task<string> ServiceAccountTokenAsync(string cluster, string ns, string serviceAccount, string podName = "app-pod",
-        int? expirationSeconds = null, string? audience = null)
-    {
-        var body = new JsonObject { ["namespace"] = ns, ["serviceAccount"] = serviceAccount, ["podName"] = podName };
-        if (expirationSeconds is { } seconds)
-        {
-            body["expirationSeconds"] = seconds;
-        }
-        if (audience is not null)
-        {
-            body["audience"] = audience;
-        }
-        var r = await AdminAsync(HttpMethod.Post, $"clusters/{cluster}/service-account-token", body.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, r.Status);
-        return r.Json["token"]!.GetValue<string>();
-    }
+    public Task<string> ServiceAccountTokenAsync(string cluster, string ns, string serviceAccount, string podName = "app-pod",
+        int? expirationSeconds = null, string? audience = null) =>
+        _admin.ServiceAccountTokenAsync(cluster, ns, serviceAccount, podName, expirationSeconds, audience);
 
     /// <summary>An unsigned query-protocol call, as the SDKs send AssumeRoleWithWebIdentity.</summary>
     public async Task<Response> UnsignedQueryAsync(IReadOnlyDictionary<string, string> form)
@@ -132,6 +125,7 @@ internal sealed class TestEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        _admin.Dispose();
         Assert.Equal(0, Host.Dispatcher.UndeclaredErrors);
         await Host.DisposeAsync();
     }

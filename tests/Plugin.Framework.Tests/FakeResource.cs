@@ -30,7 +30,6 @@ internal sealed class FakeResource :
                 Name = "tags",
                 Type = CtyType.Map(CtyType.String),
                 Optional = true,
-                Validators = [Validators.MapKeysLengthBetween(1, 5), Validators.MapValuesLengthBetween(0, 3)],
             },
             new SchemaAttribute { Name = "role_arn", Type = CtyType.String, Optional = true, Validators = [Validators.Arn("iam")] },
             new SchemaAttribute { Name = "secret", Type = CtyType.String, Optional = true, Sensitive = true, WriteOnly = true },
@@ -66,7 +65,7 @@ internal sealed class FakeResource :
 
     public Schema Schema => TheSchema;
 
-    public IReadOnlyList<IConfigValidator> ConfigValidators { get; } = [Framework.ConfigValidators.ConflictsWith("description", "role_arn")];
+    public IReadOnlyList<IConfigValidator> ConfigValidators { get; } = [new DescriptionOrRole()];
 
     /// <summary>When set, Create waits for it (or for cancellation).</summary>
     public TaskCompletionSource? CreateGate { get; set; }
@@ -179,4 +178,19 @@ internal sealed class FakeResource :
 
     private static CtyValue WithLabels(CtyValue rules) =>
         rules.IsNull ? rules : CtyValue.List(RuleType, rules.Elements.Select(r => r.IsUnknown("label") ? r.WithString("label", "auto") : r));
+}
+
+/// <summary>A check across attributes: description and role_arn exclude each other (unknown values wait).</summary>
+internal sealed class DescriptionOrRole : IConfigValidator
+{
+    public string Description => "only one of description and role_arn can be set";
+
+    public void Validate(CtyValue config, Diagnostics diagnostics)
+    {
+        var (description, role) = (config.GetAttribute("description"), config.GetAttribute("role_arn"));
+        if (description is { IsKnown: true, IsNull: false } && role is { IsKnown: true, IsNull: false })
+        {
+            diagnostics.AddError("Invalid Attribute Combination", $"Attributes: {Description}.", AttributePath.Root.Attribute("role_arn"));
+        }
+    }
 }

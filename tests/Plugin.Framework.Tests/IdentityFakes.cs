@@ -51,7 +51,7 @@ internal sealed class FakeWidget : IResourceWithIdentity, IResourceWithImportSta
     public ImportStateRequest? LastImport { get; private set; }
 
     public static CtyValue Widget(string name, string? region = DefaultRegion, long? size = null) =>
-        ValueAccess.EmptyObject(Type).WithString("name", name).WithString("region", region).WithInt64("size", size);
+        ValueAccess.EmptyObject(Type).WithString("name", name).WithString("region", region).WithAttribute("size", size is { } n ? CtyValue.Number(n) : CtyValue.Null(CtyType.Number));
 
     public static CtyValue IdentityOf(string name, string? region) =>
         ValueAccess.EmptyObject(Identity.Type).WithString("name", name).WithString("region", region);
@@ -108,7 +108,7 @@ internal sealed class FakeWidget : IResourceWithIdentity, IResourceWithImportSta
 }
 
 /// <summary>Lists widgets from <see cref="Items"/>, optionally filtered by <c>prefix</c>; records how far it was pulled.</summary>
-internal sealed class FakeWidgetList : IListResourceWithConfigure
+internal sealed class FakeWidgetList : IListResourceWithConfigure, IListResourceWithValidateConfig
 {
     public object? ProviderData { get; private set; }
 
@@ -132,6 +132,15 @@ internal sealed class FakeWidgetList : IListResourceWithConfigure
     };
 
     public List<string> Items { get; } = ["alpha", "beta", "gamma"];
+
+    /// <summary>A check beyond the attribute's validators: "none" matches nothing.</summary>
+    public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics)
+    {
+        if (request.Config.GetString("prefix") == "none")
+        {
+            diagnostics.AddError("Useless prefix", "No widget starts with \"none\".", AttributePath.Root.Attribute("prefix"));
+        }
+    }
 
     /// <summary>How many results the enumeration produced before the framework stopped asking.</summary>
     public int Produced { get; private set; }

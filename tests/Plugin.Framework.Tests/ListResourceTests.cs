@@ -153,6 +153,18 @@ public sealed class ListResourceTests
     }
 
     [Fact]
+    public async Task Validate_list_config_runs_the_list_resources_own_check_after_the_attribute_validators()
+    {
+        async Task<IList<Proto.Diagnostic>> Validate(string prefix) => (await _service.ValidateListResourceConfig(
+            new Proto.ValidateListResourceConfig.Types.Request { TypeName = "fake_widget", Config = Dv(Config(prefix)) }, CancellationToken.None)).Diagnostics;
+
+        var error = Assert.Single(await Validate("none"));
+        Assert.Equal("Useless prefix", error.Summary);
+        Assert.Equal("prefix", Path(error.Attribute));
+        Assert.Empty(await Validate("al"));
+    }
+
+    [Fact]
     public void A_list_resource_needs_a_resource_with_identity_of_the_same_name()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new ProviderService(new ListWithoutIdentityProvider()));

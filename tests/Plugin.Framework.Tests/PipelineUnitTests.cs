@@ -1,5 +1,6 @@
 using PodIdentity.Plugin.Framework.Internal;
 using PodIdentity.Plugin.Values;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Plugin.Framework.Tests;
 
@@ -24,17 +25,6 @@ public sealed class PipelineUnitTests
     private static Task<PlanResult> Plan(Schema schema, CtyValue prior, CtyValue proposed, CtyValue config, Diagnostics? diagnostics = null) =>
         PlanPipeline.RunAsync(new Minimal(schema), prior, proposed, config, null, diagnostics ?? new Diagnostics(), CancellationToken.None);
 
-    private static CtyValue Obj(Schema schema, params (string Name, CtyValue Value)[] attributes)
-    {
-        var v = ValueAccess.EmptyObject(schema.Type);
-        foreach (var (n, value) in attributes)
-        {
-            v = v.WithAttribute(n, value);
-        }
-
-        return v;
-    }
-
     [Fact]
     public async Task RequiresReplaceIf_uses_its_predicate()
     {
@@ -51,34 +41,81 @@ public sealed class PipelineUnitTests
                 },
             ],
         };
-        var prior = Obj(schema, ("size", CtyValue.Number(10)));
-        var grow = Obj(schema, ("size", CtyValue.Number(20)));
-        var shrink = Obj(schema, ("size", CtyValue.Number(5)));
+        var prior = TestValues.Object(schema.Type, ("size", CtyValue.Number(10)));
+        var grow = TestValues.Object(schema.Type, ("size", CtyValue.Number(20)));
+        var shrink = TestValues.Object(schema.Type, ("size", CtyValue.Number(5)));
 
         Assert.Empty((await Plan(schema, prior, grow, grow)).RequiresReplace);
         Assert.Equal([AttributePath.Root.Attribute("size")], (await Plan(schema, prior, shrink, shrink)).RequiresReplace);
         Assert.Equal("shrinking replaces", schema.Attributes[0].PlanModifiers[0].Description);
     }
 
-    [Fact]
-    public async Task UseStateForUnknown_does_nothing_on_create_and_when_prior_is_null()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UseStateForUnknown_keeps_null_and_known_prior_values_and_the_non_null_variant_only_known_ones(bool keepNull)
     {
         var schema = new Schema
         {
             Attributes =
             [
-                new SchemaAttribute { Name = "id", Type = CtyType.String, Computed = true, PlanModifiers = [PlanModifiers.UseStateForUnknown()] },
+                new SchemaAttribute
+                {
+                    Name = "id",
+                    Type = CtyType.String,
+                    Computed = true,
+                    PlanModifiers = [keepNull ? PlanModifiers.UseStateForUnknown() : PlanModifiers.UseNonNullStateForUnknown()],
+                },
                 new SchemaAttribute { Name = "x", Type = CtyType.String, Optional = true },
             ],
         };
-        var config = Obj(schema, ("x", CtyValue.String("1")));
+        var config = TestValues.Object(schema.Type, ("x", CtyValue.String("1")));
 
         var created = await Plan(schema, CtyValue.Null(schema.Type), config, config);
         Assert.False(created.Planned.GetAttribute("id").IsKnown);
 
-        var priorWithoutId = Obj(schema, ("x", CtyValue.String("0")));
-        var updated = await Plan(schema, priorWithoutId, config, config);
-        Assert.False(updated.Planned.GetAttribute("id").IsKnown);
+        var withId = await Plan(schema, TestValues.Object(schema.Type, ("id", CtyValue.String("i-1")), ("x", CtyValue.String("0"))), config, config);
+        Assert.Equal(CtyValue.String("i-1"), withId.Planned.GetAttribute("id"));
+
+        var withoutId = await Plan(schema, TestValues.Object(schema.Type, ("x", CtyValue.String("0"))), config, config);
+        Assert.Equal(keepNull, withoutId.Planned.GetAttribute("id").IsKnown);
+        Assert.True(withoutId.Planned.GetAttribute("id").IsNull || !keepNull);
+    }
+
+    [Fact]
+    public async Task UseStateWhileUnchanged_keeps_state_only_while_the_named_attributes_keep_their_values()
+    {
+        var schema = new Schema
+        {
+            Attributes =
+            [
+                new SchemaAttribute { Name = "target", Type = CtyType.String, Optional = true },
+                new SchemaAttribute { Name = "other", Type = CtyType.String, Optional = true },
+                new SchemaAttribute
+                {
+                    Name = "token",
+                    Type = CtyType.String,
+                    Computed = true,
+                    PlanModifiers = [PlanModifiers.UseStateWhileUnchanged("target")],
+                },
+            ],
+        };
+        var prior = TestValues.Object(schema.Type, ("target", CtyValue.String("t1")), ("other", CtyValue.String("a")), ("token", CtyValue.String("tok")));
+        CtyValue Config(CtyValue target, string other) => TestValues.Object(schema.Type, ("target", target), ("other", CtyValue.String(other)));
+        async Task<CtyValue> Token(CtyValue target, string other) =>
+            (await Plan(schema, prior, Config(target, other), Config(target, other))).Planned.GetAttribute("token");
+
+        Assert.Equal(CtyValue.String("tok"), await Token(CtyValue.String("t1"), "b"));
+        Assert.False((await Token(CtyValue.String("t2"), "b")).IsKnown);
+        Assert.False((await Token(CtyValue.Unknown(CtyType.String), "b")).IsKnown);
+        Assert.False((await Plan(schema, CtyValue.Null(schema.Type), Config(CtyValue.String("t1"), "a"), Config(CtyValue.String("t1"), "a")))
+            .Planned.GetAttribute("token").IsKnown);
+
+        // A null prior value is kept too: it belongs to the unchanged attributes as much as a known one.
+        prior = prior.WithAttribute("token", CtyValue.Null(CtyType.String));
+        var kept = await Token(CtyValue.String("t1"), "b");
+        Assert.True(kept.IsKnown && kept.IsNull);
+        Assert.Contains("target", schema.Attributes[2].PlanModifiers[0].Description);
     }
 
     [Fact]
@@ -93,8 +130,8 @@ public sealed class PipelineUnitTests
             ],
         };
         var resource = new ReplaceAll(schema);
-        var prior = Obj(schema, ("a", CtyValue.String("1")), ("b", CtyValue.String("1")));
-        var next = Obj(schema, ("a", CtyValue.String("2")), ("b", CtyValue.String("1")));
+        var prior = TestValues.Object(schema.Type, ("a", CtyValue.String("1")), ("b", CtyValue.String("1")));
+        var next = TestValues.Object(schema.Type, ("a", CtyValue.String("2")), ("b", CtyValue.String("1")));
 
         var result = await PlanPipeline.RunAsync(resource, prior, next, next, null, new Diagnostics(), CancellationToken.None);
 
@@ -154,7 +191,7 @@ public sealed class PipelineUnitTests
             ["port"] = CtyValue.Null(CtyType.Number),
             ["ip"] = CtyValue.Null(CtyType.String),
         });
-        var config = Obj(schema, ("endpoint", endpoint));
+        var config = TestValues.Object(schema.Type, ("endpoint", endpoint));
 
         var planned = (await Plan(schema, CtyValue.Null(schema.Type), config, config)).Planned.GetAttribute("endpoint");
 

@@ -17,7 +17,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Valid_config_has_no_diagnostics()
     {
-        var config = Thing(("name", S("web")), ("role_arn", S("arn:aws:iam::123456789012:role/r")), ("tags", Map(("env", "dev"))), ("kind", S("a")));
+        var config = Thing(("name", S("web")), ("role_arn", S("arn:aws:iam::123456789012:role/r")), ("tags", new Dictionary<string, string> { ["environment"] = "development" }), ("kind", S("a")));
 
         Assert.Empty(await Validate(config));
     }
@@ -52,14 +52,6 @@ public sealed class ValidationTests
 
         Assert.Equal("role_arn", Path(Assert.Single(wrongService).Attribute));
         Assert.Equal("role_arn", Path(Assert.Single(garbage).Attribute));
-    }
-
-    [Fact]
-    public async Task Map_key_and_value_length_errors_point_at_the_entry()
-    {
-        var diagnostics = await Validate(Thing(("name", S("w")), ("tags", Map(("toolong", "v"), ("ok", "long")))));
-
-        Assert.Equal(["tags[\"ok\"]", "tags[\"toolong\"]"], diagnostics.Select(d => Path(d.Attribute)).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -108,29 +100,6 @@ public sealed class ValidationTests
 
         Assert.Equal("name", Path(Assert.Single(ds.Diagnostics).Attribute));
         Assert.Equal("region", Path(Assert.Single(provider.Diagnostics).Attribute));
-    }
-
-    [Fact]
-    public void Size_and_other_config_validators()
-    {
-        var diagnostics = new Diagnostics();
-        var list = CtyValue.List(CtyType.String, [S("a"), S("b"), S("c")]);
-        Validators.SizeBetween(1, 2).Validate(AttributePath.Root.Attribute("l"), list, diagnostics);
-        Validators.SizeAtLeast(1).Validate(AttributePath.Root.Attribute("l"), list, diagnostics);
-        Assert.Single(diagnostics);
-
-        var type = CtyType.Object(new Dictionary<string, CtyType> { ["a"] = CtyType.String, ["b"] = CtyType.String });
-        var none = ValueAccess.EmptyObject(type);
-        var both = none.WithString("a", "1").WithString("b", "2");
-        var onlyA = none.WithString("a", "1");
-
-        Assert.True(Check(ConfigValidators.AtLeastOneOf("a", "b"), none));
-        Assert.False(Check(ConfigValidators.AtLeastOneOf("a", "b"), onlyA));
-        Assert.True(Check(ConfigValidators.ExactlyOneOf("a", "b"), both));
-        Assert.False(Check(ConfigValidators.ExactlyOneOf("a", "b"), onlyA));
-        Assert.True(Check(ConfigValidators.RequiredTogether("a", "b"), onlyA));
-        Assert.False(Check(ConfigValidators.RequiredTogether("a", "b"), both));
-        Assert.False(Check(ConfigValidators.ConflictsWith("a", "b"), none.WithAttribute("b", CtyValue.Unknown(CtyType.String)).WithString("a", "1")));
     }
 
     [Fact]
@@ -187,7 +156,4 @@ public sealed class ValidationTests
         validator.Validate(config, diagnostics);
         return diagnostics.HasErrors;
     }
-
-    private static CtyValue Map(params (string Key, string Value)[] entries) =>
-        CtyValue.Map(CtyType.String, entries.Select(e => KeyValuePair.Create(e.Key, S(e.Value))));
 }

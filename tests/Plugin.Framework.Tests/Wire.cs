@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using PodIdentity.Plugin.Values;
+using PodIdentity.TestSupport;
 using Proto = PodIdentity.Plugin.Protocol.Tfplugin6;
 
 namespace PodIdentity.Plugin.Framework.Tests;
@@ -18,17 +19,9 @@ internal static class Wire
         return MsgPackCodec.Decode(value.Msgpack.Span, type);
     }
 
-    /// <summary>A fake_thing value; attributes not given are null.</summary>
-    public static CtyValue Thing(params (string Name, CtyValue Value)[] attributes)
-    {
-        var v = ValueAccess.EmptyObject(FakeResource.Type).WithAttribute("rule", CtyValue.List(FakeResource.RuleType, []));
-        foreach (var (name, value) in attributes)
-        {
-            v = v.WithAttribute(name, value);
-        }
-
-        return v;
-    }
+    /// <summary>A fake_thing value: attributes not given are null, the rule block empty (as Terraform sends it).</summary>
+    public static CtyValue Thing(params (string Name, object? Value)[] attributes) =>
+        TestValues.Object(FakeResource.Type, [("rule", Array.Empty<object>()), .. attributes]);
 
     public static CtyValue S(string s) => CtyValue.String(s);
 

@@ -1,6 +1,5 @@
 using PodIdentity.Protocol.Compatibility.Clients;
 using PodIdentity.Protocol.Compatibility.Lifecycle;
-using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Protocol.Compatibility;
 
@@ -40,7 +39,7 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     internal AssociationLifecycle Lifecycle(ClientProfile profile, string purpose)
     {
-        var cli = new Cli(profile, ProviderBinary, ProviderSetup.Environment(Scratch));
+        var cli = new Cli(profile, ProviderBinary, ProviderSetup.Environment(Scratch), Path.Combine(Scratch, "provider-logs"));
         var slug = string.Concat(profile.Product.ToLowerInvariant().Take(2)) + "-" + profile.Minor.Replace('.', '-');
         return new AssociationLifecycle(cli, Emulator, $"matrix-{slug}-{purpose}");
     }

@@ -11,8 +11,8 @@ public sealed class ProviderConfigureTests
 {
     private const string Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private static readonly (string, CtyValue)[] StaticKeys =
-        [("region", S("us-west-2")), ("access_key", S("AKIDEXAMPLE")), ("secret_key", S(Secret))];
+    private static readonly (string, object?)[] StaticKeys =
+        [("region", "us-west-2"), ("access_key", "AKIDEXAMPLE"), ("secret_key", Secret)];
 
     [Fact]
     public async Task Configure_calls_GetCallerIdentity_once_and_hands_resources_a_context()
@@ -34,7 +34,7 @@ public sealed class ProviderConfigureTests
     [Fact]
     public async Task Allowed_account_mismatch_fails_configure_on_allowed_account_ids()
     {
-        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("allowed_account_ids", StrSet("999999999999"))]));
+        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("allowed_account_ids", new[] { "999999999999" })]));
 
         Assert.Null(context);
         var d = Assert.Single(response.Diagnostics);
@@ -47,7 +47,7 @@ public sealed class ProviderConfigureTests
     [Fact]
     public async Task Allowed_account_match_passes()
     {
-        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("allowed_account_ids", StrSet(FakeAws.Account))]));
+        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("allowed_account_ids", new[] { FakeAws.Account })]));
         Assert.Empty(response.Diagnostics);
         Assert.Equal(FakeAws.Account, context!.AccountId);
     }
@@ -55,7 +55,7 @@ public sealed class ProviderConfigureTests
     [Fact]
     public async Task Forbidden_account_fails_configure_on_forbidden_account_ids()
     {
-        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("forbidden_account_ids", StrSet(FakeAws.Account))]));
+        var (response, context) = await ConfigureAsync(new FakeAws(), Config([.. StaticKeys, ("forbidden_account_ids", new[] { FakeAws.Account })]));
         Assert.Null(context);
         Assert.Equal(AttributePath.Root.Attribute("forbidden_account_ids"), Assert.Single(response.Diagnostics).Path);
     }
@@ -80,7 +80,7 @@ public sealed class ProviderConfigureTests
     {
         var aws = FakeAws.Error(HttpStatusCode.Forbidden, "AccessDenied", "User is not authorized to perform: sts:AssumeRole", "req-77");
         var (response, context) = await ConfigureAsync(aws, Config(
-            [.. StaticKeys, ("assume_role", Block("assume_role", ("role_arn", S("arn:aws:iam::123456789012:role/deployer"))))]));
+            [.. StaticKeys, ("assume_role", Block("assume_role", ("role_arn", "arn:aws:iam::123456789012:role/deployer")))]));
 
         Assert.Null(context);
         var d = Assert.Single(response.Diagnostics);
@@ -95,7 +95,7 @@ public sealed class ProviderConfigureTests
     public async Task Missing_profile_points_at_profile()
     {
         var aws = new FakeAws();
-        var (response, context) = await ConfigureAsync(aws, Config(("region", S("us-west-2")), ("profile", S("nowhere"))));
+        var (response, context) = await ConfigureAsync(aws, Config(("region", "us-west-2"), ("profile", "nowhere")));
         Assert.Null(context);
         var d = Assert.Single(response.Diagnostics);
         Assert.Equal(AttributePath.Root.Attribute("profile"), d.Path);
@@ -108,7 +108,7 @@ public sealed class ProviderConfigureTests
     {
         var aws = new FakeAws();
         var (response, context) = await ConfigureAsync(aws, Config(
-            [.. StaticKeys, ("skip_credentials_validation", CtyValue.Bool(true)), ("skip_requesting_account_id", CtyValue.Bool(true))]));
+            [.. StaticKeys, ("skip_credentials_validation", true), ("skip_requesting_account_id", true)]));
         Assert.Empty(response.Diagnostics);
         Assert.Null(context!.AccountId);
         Assert.Empty(aws.Requests);
@@ -118,7 +118,7 @@ public sealed class ProviderConfigureTests
     public async Task Skipping_the_account_id_still_validates_credentials()
     {
         var aws = new FakeAws();
-        var (_, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("skip_requesting_account_id", CtyValue.Bool(true))]));
+        var (_, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("skip_requesting_account_id", true)]));
         Assert.Null(context!.AccountId);
         Assert.Equal(1, aws.Count("GetCallerIdentity"));
     }
@@ -127,7 +127,7 @@ public sealed class ProviderConfigureTests
     public async Task With_credential_validation_skipped_a_failed_lookup_is_only_a_warning()
     {
         var aws = FakeAws.Error(HttpStatusCode.Forbidden, "AccessDenied", "no", "req-1");
-        var (response, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("skip_credentials_validation", CtyValue.Bool(true))]));
+        var (response, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("skip_credentials_validation", true)]));
         Assert.NotNull(context);
         Assert.Null(context.AccountId);
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(response.Diagnostics).Severity);
@@ -137,7 +137,7 @@ public sealed class ProviderConfigureTests
     public async Task Missing_region_is_an_error_on_region_at_configure()
     {
         var aws = new FakeAws();
-        var (response, context) = await ConfigureAsync(aws, Config(("access_key", S("AKID")), ("secret_key", S("s"))));
+        var (response, context) = await ConfigureAsync(aws, Config(("access_key", "AKID"), ("secret_key", "s")));
         Assert.Null(context);
         var d = Assert.Single(response.Diagnostics);
         Assert.Equal(AttributePath.Root.Attribute("region"), d.Path);
@@ -151,7 +151,7 @@ public sealed class ProviderConfigureTests
         var env = TestEnvironment.Create(
             ("AWS_REGION", "eu-central-1"), ("AWS_ACCESS_KEY_ID", "AKIDENV"), ("AWS_SECRET_ACCESS_KEY", "envsecret"),
             ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), ("TF_AWS_DEFAULT_TAGS_owner", "platform"));
-        var (response, context) = await ConfigureAsync(aws, Config(("default_tags", Block("default_tags", ("tags", StrMap(("env", "test")))))), env);
+        var (response, context) = await ConfigureAsync(aws, Config(("default_tags", Block("default_tags", ("tags", new Dictionary<string, string> { ["env"] = "test" })))), env);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal("eu-central-1", context!.Region);
@@ -165,7 +165,7 @@ public sealed class ProviderConfigureTests
     {
         var aws = new FakeAws();
         var env = TestEnvironment.Create(("AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
-        var (_, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("endpoints", Block("endpoints", ("sts", S("http://127.0.0.1:9999")), ("eks", S("http://127.0.0.1:8888"))))]), env);
+        var (_, context) = await ConfigureAsync(aws, Config([.. StaticKeys, ("endpoints", Block("endpoints", ("sts", "http://127.0.0.1:9999"), ("eks", "http://127.0.0.1:8888")))]), env);
         Assert.Equal(9999, aws.Requests.Single().Uri.Port);
         Assert.Equal(8888, context!.Eks.Endpoint.BaseUri.Port);
         Assert.Equal(1, context.Iam.Endpoint.BaseUri.Port);
@@ -212,7 +212,7 @@ public sealed class ProviderConfigureTests
                 """, System.Text.Encoding.UTF8, "text/xml"),
         }));
         var (_, context) = await ConfigureAsync(gov, Config(
-            [.. StaticKeys, ("skip_pod_identity_trust_check", CtyValue.Bool(true)), ("strict_pod_identity_trust_check", CtyValue.Bool(true))]));
+            [.. StaticKeys, ("skip_pod_identity_trust_check", true), ("strict_pod_identity_trust_check", true)]));
         Assert.Equal(new PodIdentity.Provider.Checks.CheckSettings(SkipTrustCheck: true, TrustFindingsAsErrors: true), context!.AssociationChecks!.Settings);
         Assert.Equal("aws-us-gov", context.AssociationChecks.Partition);
     }
@@ -222,8 +222,8 @@ public sealed class ProviderConfigureTests
     {
         var (_, context) = await ConfigureAsync(new FakeAws(), Config(
             [.. StaticKeys,
-             ("skip_pod_identity_agent_check", CtyValue.Bool(true)),
-             ("ignore_tags", Block("ignore_tags", ("keys", StrSet("owner")), ("key_prefixes", StrSet("kubernetes.io/"))))]));
+             ("skip_pod_identity_agent_check", true),
+             ("ignore_tags", Block("ignore_tags", ("keys", new[] { "owner" }), ("key_prefixes", new[] { "kubernetes.io/" })))]));
         Assert.True(context!.SkipPodIdentityAgentCheck);
         Assert.True(context.TagPolicy.IsIgnored("owner"));
         Assert.True(context.TagPolicy.IsIgnored("kubernetes.io/x"));
@@ -240,7 +240,7 @@ public sealed class ProviderConfigureTests
             throw new InvalidOperationException("unreachable");
         });
         using var cts = new CancellationTokenSource();
-        var configure = ConfigureAsync(aws, Config([.. StaticKeys, ("max_retries", CtyValue.Number(0))]), token: cts.Token);
+        var configure = ConfigureAsync(aws, Config([.. StaticKeys, ("max_retries", 0)]), token: cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => configure).WaitAsync(TimeSpan.FromSeconds(10));
@@ -257,7 +257,7 @@ public sealed class ProviderConfigureTests
             // A closed local port keeps a miss fast.
             var provider = new AwsProvider(() => TestEnvironment.Create(("AWS_ENDPOINT_URL", "https://127.0.0.1:1")), null);
             var response = new ProviderConfigureResponse();
-            await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", CtyValue.Number(0)), ("custom_ca_bundle", S(bundle))]) }, response, default);
+            await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", 0), ("custom_ca_bundle", bundle)]) }, response, default);
             var d = Assert.Single(response.Diagnostics);
             Assert.Equal(AttributePath.Root.Attribute("custom_ca_bundle"), d.Path);
             Assert.Null(response.ProviderData);
@@ -277,7 +277,7 @@ public sealed class ProviderConfigureTests
         {
             var provider = new AwsProvider(() => TestEnvironment.Create(("AWS_ENDPOINT_URL", "http://127.0.0.1:1")), null);
             var response = new ProviderConfigureResponse();
-            await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", CtyValue.Number(0)), ("custom_ca_bundle", S(bundle))]) }, response, default);
+            await provider.ConfigureAsync(new ProviderConfigureRequest { Config = Config([.. StaticKeys, ("max_retries", 0), ("custom_ca_bundle", bundle)]) }, response, default);
 
             // The closed port fails the account check; nothing blames the bundle nobody needed.
             Assert.NotEmpty(response.Diagnostics);

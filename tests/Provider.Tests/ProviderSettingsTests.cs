@@ -1,5 +1,6 @@
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Configuration;
+using PodIdentity.TestSupport;
 using static PodIdentity.Provider.Tests.ProviderConfigs;
 
 namespace PodIdentity.Provider.Tests;
@@ -10,38 +11,38 @@ public sealed class ProviderSettingsTests
     public void Every_argument_reaches_the_aws_configuration()
     {
         var settings = ProviderSettings.Read(Config(
-            ("region", S("eu-west-1")),
-            ("access_key", S("AKID")),
-            ("secret_key", S("secret")),
-            ("token", S("tok")),
-            ("profile", S("dev")),
-            ("shared_config_files", StrList("/a/config", "/b/config")),
-            ("shared_credentials_files", StrList("/a/credentials")),
-            ("skip_credentials_validation", CtyValue.Bool(true)),
-            ("skip_requesting_account_id", CtyValue.Bool(false)),
-            ("skip_region_validation", CtyValue.Bool(true)),
-            ("skip_metadata_api_check", CtyValue.Bool(true)),
-            ("max_retries", CtyValue.Number(7)),
-            ("retry_mode", S("standard")),
-            ("allowed_account_ids", StrSet("111111111111")),
-            ("forbidden_account_ids", StrSet("222222222222")),
-            ("custom_ca_bundle", S("/ca.pem")),
-            ("http_proxy", S("http://p:1")),
-            ("https_proxy", S("http://p:2")),
-            ("no_proxy", S("localhost")),
-            ("insecure", CtyValue.Bool(true)),
-            ("skip_pod_identity_agent_check", CtyValue.Bool(true)),
-            ("skip_pod_identity_trust_check", CtyValue.Bool(true)),
-            ("strict_pod_identity_trust_check", CtyValue.Bool(true)),
+            ("region", "eu-west-1"),
+            ("access_key", "AKID"),
+            ("secret_key", "secret"),
+            ("token", "tok"),
+            ("profile", "dev"),
+            ("shared_config_files", new[] { "/a/config", "/b/config" }),
+            ("shared_credentials_files", new[] { "/a/credentials" }),
+            ("skip_credentials_validation", true),
+            ("skip_requesting_account_id", false),
+            ("skip_region_validation", true),
+            ("skip_metadata_api_check", true),
+            ("max_retries", 7),
+            ("retry_mode", "standard"),
+            ("allowed_account_ids", new[] { "111111111111" }),
+            ("forbidden_account_ids", new[] { "222222222222" }),
+            ("custom_ca_bundle", "/ca.pem"),
+            ("http_proxy", "http://p:1"),
+            ("https_proxy", "http://p:2"),
+            ("no_proxy", "localhost"),
+            ("insecure", true),
+            ("skip_pod_identity_agent_check", true),
+            ("skip_pod_identity_trust_check", true),
+            ("strict_pod_identity_trust_check", true),
             ("assume_role", Block("assume_role",
-                ("role_arn", S("arn:aws:iam::111111111111:role/a")), ("session_name", S("s")), ("external_id", S("e")),
-                ("duration", S("1h")), ("policy", S("{}")), ("tags", StrMap(("k", "v"))), ("transitive_tag_keys", StrSet("k")))),
+                ("role_arn", "arn:aws:iam::111111111111:role/a"), ("session_name", "s"), ("external_id", "e"),
+                ("duration", "1h"), ("policy", "{}"), ("tags", new Dictionary<string, string> { ["k"] = "v" }), ("transitive_tag_keys", new[] { "k" }))),
             ("assume_role_with_web_identity", Block("assume_role_with_web_identity",
-                ("role_arn", S("arn:aws:iam::111111111111:role/w")), ("session_name", S("ws")),
-                ("web_identity_token", S("jwt")), ("web_identity_token_file", S("/t")), ("duration", S("30m")))),
-            ("endpoints", Block("endpoints", ("eks", S("http://eks")), ("iam", S("http://iam")), ("sts", S("http://sts")))),
-            ("default_tags", Block("default_tags", ("tags", StrMap(("env", "prod"))))),
-            ("ignore_tags", Block("ignore_tags", ("keys", StrSet("owner")), ("key_prefixes", StrSet("k8s/"))))));
+                ("role_arn", "arn:aws:iam::111111111111:role/w"), ("session_name", "ws"),
+                ("web_identity_token", "jwt"), ("web_identity_token_file", "/t"), ("duration", "30m"))),
+            ("endpoints", Block("endpoints", ("eks", "http://eks"), ("iam", "http://iam"), ("sts", "http://sts"))),
+            ("default_tags", Block("default_tags", ("tags", new Dictionary<string, string> { ["env"] = "prod" }))),
+            ("ignore_tags", Block("ignore_tags", ("keys", new[] { "owner" }), ("key_prefixes", new[] { "k8s/" })))));
 
         Assert.Equal(new PodIdentity.Provider.Checks.CheckSettings(SkipTrustCheck: true, TrustFindingsAsErrors: true), settings.AssociationChecks);
         var c = settings.Aws;
@@ -72,18 +73,18 @@ public sealed class ProviderSettingsTests
     [Fact]
     public void An_assume_role_block_without_a_role_arn_assumes_nothing()
     {
-        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("session_name", S("s")))))).Aws.AssumeRole);
-        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("role_arn", S("")))))).Aws.AssumeRole);
+        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("session_name", "s"))))).Aws.AssumeRole);
+        Assert.Null(ProviderSettings.Read(Config(("assume_role", Block("assume_role", ("role_arn", ""))))).Aws.AssumeRole);
     }
 
     [Fact]
     public void Unknown_and_empty_values_read_as_not_set()
     {
         var settings = ProviderSettings.Read(Config(
-            ("region", UnknownString),
-            ("profile", S("")),
-            ("max_retries", CtyValue.Unknown(CtyType.Number)),
-            ("endpoints", CtyValue.Unknown(ProviderConfigs.Type.AttributeTypes["endpoints"]))));
+            ("region", TestValues.Unknown),
+            ("profile", ""),
+            ("max_retries", TestValues.Unknown),
+            ("endpoints", TestValues.Unknown)));
         Assert.Null(settings.Aws.Region);
         Assert.Null(settings.Aws.Profile);
         Assert.Null(settings.Aws.MaxRetries);

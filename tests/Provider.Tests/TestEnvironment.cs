@@ -1,3 +1,5 @@
+using PodIdentity.TestSupport;
+
 namespace PodIdentity.Provider.Tests;
 
 /// <summary>A process environment for configure that never reaches the developer's real ~/.aws or EC2 metadata.</summary>
@@ -7,13 +9,9 @@ internal static class TestEnvironment
 
     public static Dictionary<string, string> Create(params (string Key, string Value)[] extra)
     {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["HOME"] = Home,
-            ["AWS_CONFIG_FILE"] = Path.Combine(Home, "no-config"),
-            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Home, "no-credentials"),
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-        };
+        // A whole environment, not changes to one: variables to remove are simply absent.
+        var env = IsolatedAws.Environment(Home).Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal);
+        env["HOME"] = Home;
         foreach (var (key, value) in extra)
         {
             env[key] = value;

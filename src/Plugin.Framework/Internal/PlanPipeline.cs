@@ -101,6 +101,8 @@ internal static class PlanPipeline
                     PlanValue = value,
                     IsCreate = isCreate,
                     Config = config,
+                    State = prior,
+                    Plan = plan,
                 };
                 var response = new PlanModifierResponse { PlanValue = value };
                 modifier.Modify(request, response);

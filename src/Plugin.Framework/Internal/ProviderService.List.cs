@@ -15,7 +15,9 @@ internal sealed partial class ProviderService
             {
                 if (TryListResource(request.TypeName, diagnostics, out var list))
                 {
-                    ConfigValidation.Run(list.ConfigSchema, DynamicValues.Decode(request.Config, list.ConfigSchema.Type), diagnostics);
+                    var config = DynamicValues.Decode(request.Config, list.ConfigSchema.Type);
+                    ConfigValidation.Run(list.ConfigSchema, config, diagnostics);
+                    (list as IListResourceWithValidateConfig)?.ValidateConfig(new ValidateConfigRequest { Config = config }, diagnostics);
                 }
 
                 return Task.CompletedTask;

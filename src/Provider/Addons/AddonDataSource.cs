@@ -8,7 +8,7 @@ using N = PodIdentity.Provider.Addons.AddonNames;
 namespace PodIdentity.Provider.Addons;
 
 /// <summary><c>data "aws_eks_addon"</c>: one add-on by cluster and name, with every attribute the API returns.</summary>
-internal sealed class AddonDataSource : ConfiguredByProvider, IDataSourceWithConfigure
+internal sealed class AddonDataSource() : ConfiguredDataSource(N.ResourceType, DataSchema)
 {
     private static readonly ObjectType NamespaceType = CtyType.Object(new Dictionary<string, CtyType> { [N.Namespace] = CtyType.String });
 
@@ -47,11 +47,7 @@ internal sealed class AddonDataSource : ConfiguredByProvider, IDataSourceWithCon
         ],
     };
 
-    public string TypeName => N.ResourceType;
-
-    public Schema Schema => DataSchema;
-
-    public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
+    public override async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 using static PodIdentity.Provider.Shared.StringAttributes;
 
@@ -11,52 +10,22 @@ namespace PodIdentity.Provider.Addons;
 /// <c>list "aws_eks_addon"</c> (<c>terraform query</c>): the add-ons of a cluster through ListAddons, page by page;
 /// with <c>include_resource</c>, each one read (DescribeAddon) as a refresh would.
 /// </summary>
-internal sealed class AddonListResource : ConfiguredByProvider, IListResourceWithConfigure
+internal sealed class AddonListResource() : ListResourceOf<AddonResource>(new(), Config)
 {
     private static readonly Schema Config = new()
     {
         Description = "Finds the add-ons installed on an EKS cluster.",
-        Attributes =
-        [
-            Required(AddonNames.ClusterName, "The cluster whose add-ons to list.", EksValidators.ClusterName),
-            new SchemaAttribute
-            {
-                Name = AddonNames.Region,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "The region of the cluster; defaults to the provider's region.",
-            },
-        ],
+        Attributes = [Required(AddonNames.ClusterName, "The cluster whose add-ons to list.", EksValidators.ClusterName), ListRegion],
     };
 
-    // Reads for include_resource go through the resource itself, configured alongside this list.
-    private readonly AddonResource _resource = new();
-
-    public string TypeName => AddonNames.ResourceType;
-
-    public Schema ConfigSchema => Config;
-
-    void IListResourceWithConfigure.Configure(object? providerData)
-    {
-        Configure(providerData);
-        _resource.Configure(providerData);
-    }
-
-    public IAsyncEnumerable<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken)
+    public override IAsyncEnumerable<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
         var context = Context;
         var region = context.RegionOr(request.Config.GetString(AddonNames.Region));
         var cluster = request.Config.GetString(AddonNames.ClusterName)!;
         return ListResults.Over(
             AllAddonsAsync(context.EksFor(region), cluster, ListResults.PageSize(request.Limit), cancellationToken),
-            (name, ct) => ListResults.ResultAsync(
-                _resource,
-                AddonIdentity.Instance,
-                context,
-                AddonIdentity.ImportedState(ValueAccess.EmptyObject(AddonSchema.Resource.Type), cluster, name, region),
-                AddonState.ImportId(cluster, name),
-                request.IncludeResourceObject,
-                ct),
+            (name, ct) => Resource.ListedAsync(region, [cluster, name], AddonState.ImportId(cluster, name), request.IncludeResourceObject, ct),
             $"Error listing EKS Add-Ons of cluster {cluster} ({region})",
             cancellationToken);
     }

@@ -7,6 +7,9 @@ internal static class AddonNames
     public const string VersionDataSourceType = "aws_eks_addon_version";
     public const string PodIdentityAgent = "eks-pod-identity-agent";
 
+    /// <summary>How messages name one, as in "at most 50 tags on an add-on".</summary>
+    public const string TaggedObject = "an add-on";
+
     public const string Id = "id";
     public const string Arn = "arn";
     public const string ClusterName = "cluster_name";

@@ -1,5 +1,4 @@
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 using N = PodIdentity.Provider.Addons.AddonNames;
 
@@ -22,10 +21,7 @@ internal sealed partial class AddonResource
         var context = Context;
 
         // Read runs next and fills in everything else (a missing add-on becomes "cannot import non-existent object").
-        response.State = AddonIdentity.ImportedState(response.State, id.ClusterName, id.AddonName, context.RegionOr(id.Region));
+        response.State = ImportedState(response.State, context.RegionOr(id.Region), id.ClusterName, id.AddonName);
         return Task.CompletedTask;
     }
-
-    protected override CtyValue ImportedState(CtyValue empty, string region, IReadOnlyDictionary<string, string> keys) =>
-        AddonIdentity.ImportedState(empty, keys[N.ClusterName], keys[N.AddonName], region);
 }

@@ -1,16 +1,15 @@
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Shared;
 using N = PodIdentity.Provider.Addons.AddonNames;
 
 namespace PodIdentity.Provider.Addons;
 
-// Plan-time logic: region, tags_all, configuration_values compared by value, namespace replacement, and which
-// computed values an update makes unknown.
+// Plan-time logic: region and tags_all (the shared RegionAndTagsPlan), configuration_values compared by value,
+// namespace replacement, and which computed values an update makes unknown.
 internal sealed partial class AddonResource
 {
-    public Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
+    public override Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
     {
         if (request.IsDestroy)
         {
@@ -18,25 +17,8 @@ internal sealed partial class AddonResource
         }
 
         var context = ContextIfConfigured;
-        var config = request.Config;
         var prior = request.PriorState;
-        var plan = response.Plan;
-
-        if (config.GetAttribute(N.Region).IsNull)
-        {
-            plan = context is null ? plan.WithUnknown(N.Region) : plan.WithString(N.Region, context.Region);
-        }
-
-        if (!request.IsCreate && plan.GetAttribute(N.Region).IsKnown && !plan.GetAttribute(N.Region).Equals(prior.GetAttribute(N.Region)))
-        {
-            response.RequiresReplace.Add(AttributePath.Root.Attribute(N.Region));
-        }
-
-        var tagsAll = context is null
-            ? CtyValue.Unknown(CtyType.Map(CtyType.String))
-            : ResourceTags.PlanTagsAll(config.GetAttribute(N.Tags), context.TagPolicy);
-        plan = plan.WithAttribute(N.TagsAll, tagsAll);
-
+        var plan = RegionAndTagsPlan.Apply(request, response, context, N.TaggedObject);
         if (request.IsCreate)
         {
             if (context is not null && plan.GetString(N.AddonName) == N.PodIdentityAgent && plan.GetString(N.ClusterName) is { } cluster

@@ -77,9 +77,7 @@ internal sealed partial class AddonResource
 
         response.Private = AddonPrivate.WithRemoteNamespace(response.Private, addon.NamespaceConfig?.Namespace);
         var state = await StateAfterApplyAsync(eks, context, addon, plan, region, cancellationToken, response.Diagnostics).ConfigureAwait(false);
-        response.State = state.WithAttribute(N.Tags, plan.GetAttribute(N.Tags)).WithAttribute(N.TagsAll, plan.GetAttribute(N.TagsAll).IsWhollyKnown
-            ? plan.GetAttribute(N.TagsAll)
-            : ResourceTags.PlanTagsAll(plan.GetAttribute(N.Tags), context.TagPolicy));
+        response.State = state.WithAttribute(N.Tags, plan.GetAttribute(N.Tags)).WithAttribute(N.TagsAll, plan.GetAttribute(N.TagsAll));
     }
 
     /// <summary>The UpdateAddon call for what changed between state and plan, or null when only tags or local arguments changed.</summary>

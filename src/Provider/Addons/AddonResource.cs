@@ -12,27 +12,20 @@ namespace PodIdentity.Provider.Addons;
 /// import in the .Import part, waits in the .Waits part.
 /// </summary>
 internal sealed partial class AddonResource(AddonWaiter waiter)
-    : IdentifiedResource(AddonIdentity.Instance), IResourceWithIdentity, IResourceWithImportState, IResourceWithModifyPlan, IResourceWithConfigure
+    : IdentifiedResource(N.ResourceType, AddonSchema.Resource, AddonSchema.Identity)
 {
     public AddonResource()
         : this(AddonWaiter.Default)
     {
     }
 
-    public string TypeName => N.ResourceType;
-
-    public Schema Schema => AddonSchema.Resource;
-
     protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
         var plan = request.Plan;
-        var region = context.RegionOr(plan.GetString(N.Region));
-        plan = plan.WithString(N.Region, region);
-        var tagsAll = ResourceTags.Known(plan.GetAttribute(N.TagsAll).IsWhollyKnown
-            ? plan.GetAttribute(N.TagsAll)
-            : ResourceTags.PlanTagsAll(plan.GetAttribute(N.Tags), context.TagPolicy));
+        var region = plan.GetString(N.Region)!;
+        var tagsAll = ResourceTags.Known(plan.GetAttribute(N.TagsAll));
         var cluster = plan.GetString(N.ClusterName)!;
         var name = plan.GetString(N.AddonName)!;
         var associations = AddonState.RequestedAssociations(plan);
@@ -130,7 +123,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
         response.Private = AddonPrivate.WithRemoteNamespace(response.Private, found.NamespaceConfig?.Namespace);
     }
 
-    public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -16,6 +16,13 @@ internal static class AddonSchema
         [N.ResourceIds] = CtyType.List(CtyType.String),
     });
 
+    /// <summary>The identity, with hashicorp/aws v6's attribute names; the id is "cluster_name:addon_name".</summary>
+    public static ResourceIdentity Identity { get; } = new(
+        "EKS add-on",
+        keys => AddonState.ImportId(keys[0], keys[1]),
+        (N.ClusterName, "Name of the EKS cluster the add-on is installed on."),
+        (N.AddonName, "Name of the add-on, e.g. eks-pod-identity-agent."));
+
     public static Schema Resource { get; } = new()
     {
         Description = "An EKS add-on, such as eks-pod-identity-agent (which pod identity associations need) or vpc-cni.",
@@ -33,7 +40,7 @@ internal static class AddonSchema
                 Computed = true,
                 Description = "The add-on version, e.g. v1.3.10-eksbuild.2; EKS picks the default for the cluster when unset. "
                     + "Changing it upgrades (or downgrades) in place.",
-                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+                PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
                 Validators = [AddonValidators.Version],
             },
             new SchemaAttribute
@@ -44,34 +51,17 @@ internal static class AddonSchema
                 Computed = true,
                 Description = "Add-on configuration as JSON or YAML. Compared by value: reformatting, key order or JSON versus YAML "
                     + "of the same document is not a change.",
-                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+                PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
                 Validators = [AddonValidators.ConfigurationValues],
             },
             new SchemaAttribute { Name = N.Preserve, Type = CtyType.Bool, Optional = true, Description = "Leave the add-on's Kubernetes objects on the cluster when the add-on is deleted." },
-            new SchemaAttribute
-            {
-                Name = N.ResolveConflictsOnCreate,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "How to resolve conflicts with existing objects on create: NONE or OVERWRITE.",
-                Validators = [Validators.StringOneOf("NONE", "OVERWRITE")],
-            },
-            new SchemaAttribute
-            {
-                Name = N.ResolveConflictsOnUpdate,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "How to resolve conflicts with changed objects on update: NONE, OVERWRITE or PRESERVE.",
-                Validators = [Validators.StringOneOf("NONE", "OVERWRITE", "PRESERVE")],
-            },
-            new SchemaAttribute
-            {
-                Name = N.ServiceAccountRoleArn,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "An IAM role for the add-on's service account (IRSA). Prefer pod_identity_association.",
-                Validators = [EksValidators.RoleArn],
-            },
+            Optional(
+                N.ResolveConflictsOnCreate, "How to resolve conflicts with existing objects on create: NONE or OVERWRITE.", Validators.StringOneOf("NONE", "OVERWRITE")),
+            Optional(
+                N.ResolveConflictsOnUpdate,
+                "How to resolve conflicts with changed objects on update: NONE, OVERWRITE or PRESERVE.",
+                Validators.StringOneOf("NONE", "OVERWRITE", "PRESERVE")),
+            Optional(N.ServiceAccountRoleArn, "An IAM role for the add-on's service account (IRSA). Prefer pod_identity_association.", EksValidators.RoleArn),
             new SchemaAttribute
             {
                 Name = N.AcceptDegraded,
@@ -86,21 +76,13 @@ internal static class AddonSchema
                 Type = CtyType.Map(CtyType.String),
                 Optional = true,
                 Description = "Tags for the add-on. With the provider's default_tags they make tags_all.",
-                Validators = [EksValidators.Tags("an add-on")],
+                Validators = [EksValidators.Tags(N.TaggedObject)],
             },
             new SchemaAttribute { Name = N.TagsAll, Type = CtyType.Map(CtyType.String), Computed = true, Description = "default_tags merged with tags." },
-            new SchemaAttribute
-            {
-                Name = N.Region,
-                Type = CtyType.String,
-                Optional = true,
-                Computed = true,
-                Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the add-on.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
-            },
+            ResourceRegion("the add-on"),
             Assigned(N.CreatedAt, "When the add-on was created (RFC 3339)."),
-            new SchemaAttribute { Name = N.ModifiedAt, Type = CtyType.String, Computed = true, Description = "When the add-on was last modified (RFC 3339)." },
-            new SchemaAttribute { Name = N.Status, Type = CtyType.String, Computed = true, Description = "The add-on status (ACTIVE, DEGRADED...)." },
+            Output(N.ModifiedAt, "When the add-on was last modified (RFC 3339)."),
+            Output(N.Status, "The add-on status (ACTIVE, DEGRADED...)."),
             new SchemaAttribute
             {
                 Name = N.HealthIssues,
@@ -149,12 +131,6 @@ internal static class AddonSchema
         ],
     };
 
-    private static SchemaAttribute Duration(string name) => new()
-    {
-        Name = name,
-        Type = CtyType.String,
-        Optional = true,
-        Description = $"A duration such as \"30s\", \"20m\" or \"1h\" for {name}.",
-        Validators = [AddonValidators.Duration],
-    };
+    private static SchemaAttribute Duration(string name) =>
+        Optional(name, $"A duration such as \"30s\", \"20m\" or \"1h\" for {name}.", AddonValidators.Duration);
 }

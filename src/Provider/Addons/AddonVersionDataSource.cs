@@ -13,7 +13,7 @@ namespace PodIdentity.Provider.Addons;
 /// <c>data "aws_eks_addon_version"</c>: the version EKS installs by default on a Kubernetes version, or with
 /// <c>most_recent</c> the newest version compatible with it.
 /// </summary>
-internal sealed partial class AddonVersionDataSource : ConfiguredByProvider, IDataSourceWithConfigure
+internal sealed partial class AddonVersionDataSource() : ConfiguredDataSource(N.VersionDataSourceType, DataSchema)
 {
     private static readonly Schema DataSchema = new()
     {
@@ -30,11 +30,7 @@ internal sealed partial class AddonVersionDataSource : ConfiguredByProvider, IDa
         ],
     };
 
-    public string TypeName => N.VersionDataSourceType;
-
-    public Schema Schema => DataSchema;
-
-    public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
+    public override async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -6,6 +6,9 @@ internal static class AssociationNames
     public const string ResourceType = "aws_eks_pod_identity_association";
     public const string ListDataSourceType = "aws_eks_pod_identity_associations";
 
+    /// <summary>How messages name one, as in "at most 50 tags on a pod identity association".</summary>
+    public const string TaggedObject = "a pod identity association";
+
     public const string Id = "id";
     public const string AssociationArn = "association_arn";
     public const string AssociationId = "association_id";

@@ -8,6 +8,13 @@ namespace PodIdentity.Provider.Associations;
 /// <summary>The schema of the <c>aws_eks_pod_identity_association</c> resource, written out attribute by attribute.</summary>
 internal static class AssociationSchema
 {
+    /// <summary>The identity, with hashicorp/aws v6's attribute names; the id is the association id.</summary>
+    public static ResourceIdentity Identity { get; } = new(
+        "EKS Pod Identity association",
+        keys => keys[1],
+        (AssociationNames.ClusterName, "Name of the EKS cluster the association belongs to."),
+        (AssociationNames.AssociationId, "ID of the association, e.g. a-abcdefghijklmnop1."));
+
     public static Schema Resource { get; } = new()
     {
         Description = "An EKS Pod Identity association: pods in a namespace that run as a service account get "
@@ -25,15 +32,11 @@ internal static class AssociationSchema
                 "The IAM role the pods get credentials for. Its trust policy must allow pods.eks.amazonaws.com "
                     + "(sts:AssumeRole and sts:TagSession). Changing it updates the association in place.",
                 EksValidators.RoleArn),
-            new SchemaAttribute
-            {
-                Name = AssociationNames.TargetRoleArn,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "A second role that EKS assumes with role_arn's credentials (role chaining, possibly into another "
+            Optional(
+                AssociationNames.TargetRoleArn,
+                "A second role that EKS assumes with role_arn's credentials (role chaining, possibly into another "
                     + "account). Removing it stops the chaining.",
-                Validators = [EksValidators.RoleArn],
-            },
+                EksValidators.RoleArn),
             new SchemaAttribute
             {
                 Name = AssociationNames.ExternalId,
@@ -41,6 +44,7 @@ internal static class AssociationSchema
                 Computed = true,
                 Description = "The external id EKS passes when it assumes target_role_arn; require it as sts:ExternalId in the "
                     + "target role's trust policy. Stays the same while target_role_arn does not change.",
+                PlanModifiers = [PlanModifiers.UseStateWhileUnchanged(AssociationNames.TargetRoleArn)],
             },
             new SchemaAttribute
             {
@@ -51,22 +55,18 @@ internal static class AssociationSchema
                 Default = Defaults.Bool(false),
                 Description = "Turn off the session tags (cluster, namespace, service account...) EKS adds when it assumes the role.",
             },
-            new SchemaAttribute
-            {
-                Name = AssociationNames.Policy,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "A session policy (IAM policy JSON) that further restricts the role's permissions for these pods. "
+            Optional(
+                AssociationNames.Policy,
+                "A session policy (IAM policy JSON) that further restricts the role's permissions for these pods. "
                     + "Requires disable_session_tags = true. Compared by meaning: reformatting it is not a change.",
-                Validators = [EksValidators.PolicyJson],
-            },
+                EksValidators.PolicyJson),
             new SchemaAttribute
             {
                 Name = AssociationNames.Tags,
                 Type = CtyType.Map(CtyType.String),
                 Optional = true,
                 Description = "Tags for the association. With the provider's default_tags they make tags_all (at most 50).",
-                Validators = [EksValidators.Tags("a pod identity association")],
+                Validators = [EksValidators.Tags(AssociationNames.TaggedObject)],
             },
             new SchemaAttribute
             {
@@ -75,26 +75,18 @@ internal static class AssociationSchema
                 Computed = true,
                 Description = "All tags of the association: the provider's default_tags merged with tags, without ignored keys.",
             },
+            ResourceRegion("the association"),
             new SchemaAttribute
             {
-                Name = AssociationNames.Region,
+                Name = AssociationNames.OwnerArn,
                 Type = CtyType.String,
-                Optional = true,
                 Computed = true,
-                Description = "The region of the cluster; defaults to the provider's region. Changing it replaces the association.",
-                PlanModifiers = [PlanModifiers.RequiresReplace()],
+                Description = "Set when an EKS add-on owns the association; such an association is changed through the add-on.",
+                // Fixed for the life of the association, null (no owner) included.
+                PlanModifiers = [PlanModifiers.UseStateForUnknown()],
             },
-            Assigned(AssociationNames.OwnerArn, "Set when an EKS add-on owns the association; such an association is changed through the add-on."),
             Assigned(AssociationNames.CreatedAt, "When the association was created (RFC 3339)."),
-            new SchemaAttribute
-            {
-                Name = AssociationNames.ModifiedAt,
-                Type = CtyType.String,
-                Computed = true,
-                Description = "When the association was last modified (RFC 3339).",
-            },
+            Output(AssociationNames.ModifiedAt, "When the association was last modified (RFC 3339)."),
         ],
     };
-
-    // Values AWS assigns once: kept from state in later plans instead of "known after apply".
 }

@@ -35,14 +35,9 @@ internal static class AssociationState
     /// <summary>
     /// After create or update: the planned values stay (Terraform requires it); AWS fills what the plan left unknown.
     /// </summary>
-    public static CtyValue AfterApply(PodIdentityAssociation a, CtyValue plan, TagPolicy policy)
+    public static CtyValue AfterApply(PodIdentityAssociation a, CtyValue plan)
     {
         var state = Computed(plan, a);
-        if (!state.GetAttribute(AssociationNames.TagsAll).IsWhollyKnown)
-        {
-            state = state.WithAttribute(AssociationNames.TagsAll, ResourceTags.PlanTagsAll(state.GetAttribute(AssociationNames.Tags), policy));
-        }
-
         if (state.IsUnknown(AssociationNames.DisableSessionTags))
         {
             state = state.WithBool(AssociationNames.DisableSessionTags, a.DisableSessionTags ?? false);

@@ -10,7 +10,7 @@ namespace PodIdentity.Provider.Associations;
 /// <c>data "aws_eks_pod_identity_association"</c>: one association, by <c>association_id</c> or by
 /// <c>namespace</c> + <c>service_account</c>, with every attribute of the resource.
 /// </summary>
-internal sealed class PodIdentityAssociationDataSource : ConfiguredByProvider, IDataSourceWithValidateConfig, IDataSourceWithConfigure
+internal sealed class PodIdentityAssociationDataSource() : ConfiguredDataSource(AssociationNames.ResourceType, DataSchema), IDataSourceWithValidateConfig
 {
     private static readonly Schema DataSchema = new()
     {
@@ -42,10 +42,6 @@ internal sealed class PodIdentityAssociationDataSource : ConfiguredByProvider, I
         ],
     };
 
-    public string TypeName => AssociationNames.ResourceType;
-
-    public Schema Schema => DataSchema;
-
     public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics)
     {
         var config = request.Config;
@@ -72,7 +68,7 @@ internal sealed class PodIdentityAssociationDataSource : ConfiguredByProvider, I
         }
     }
 
-    public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
+    public override async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

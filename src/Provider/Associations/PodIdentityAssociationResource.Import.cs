@@ -1,6 +1,5 @@
 using PodIdentity.Aws.Clients;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Shared;
 
 namespace PodIdentity.Provider.Associations;
@@ -51,9 +50,6 @@ internal sealed partial class PodIdentityAssociationResource
         }
 
         // Read runs next and fills in everything else.
-        response.State = AssociationIdentity.ImportedState(response.State, id.ClusterName, associationId, region);
+        response.State = ImportedState(response.State, region, id.ClusterName, associationId);
     }
-
-    protected override CtyValue ImportedState(CtyValue empty, string region, IReadOnlyDictionary<string, string> keys) =>
-        AssociationIdentity.ImportedState(empty, keys[AssociationNames.ClusterName], keys[AssociationNames.AssociationId], region);
 }

@@ -29,7 +29,7 @@ internal sealed partial class PodIdentityAssociationResource
         }
     }
 
-    public Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
+    public override Task ModifyPlanAsync(ModifyPlanRequest request, ModifyPlanResponse response, CancellationToken cancellationToken)
     {
         var context = ContextIfConfigured;
         if (request.IsDestroy)
@@ -38,34 +38,8 @@ internal sealed partial class PodIdentityAssociationResource
             return Task.CompletedTask;
         }
 
-        var config = request.Config;
         var prior = request.PriorState;
-        var plan = response.Plan;
-
-        // The provider's region when the resource names none; a different region means a different object.
-        if (config.GetAttribute(AssociationNames.Region).IsNull)
-        {
-            plan = context is null ? plan.WithUnknown(AssociationNames.Region) : plan.WithString(AssociationNames.Region, context.Region);
-        }
-
-        if (!request.IsCreate && plan.GetAttribute(AssociationNames.Region).IsKnown && !plan.GetAttribute(AssociationNames.Region).Equals(prior.GetAttribute(AssociationNames.Region)))
-        {
-            response.RequiresReplace.Add(AttributePath.Root.Attribute(AssociationNames.Region));
-        }
-
-        var tagsAll = context is null
-            ? CtyValue.Unknown(CtyType.Map(CtyType.String))
-            : ResourceTags.PlanTagsAll(config.GetAttribute(AssociationNames.Tags), context.TagPolicy);
-        plan = plan.WithAttribute(AssociationNames.TagsAll, tagsAll);
-        if (tagsAll.IsKnown && tagsAll.Count > EksValidators.MaxTags)
-        {
-            response.Diagnostics.AddError(
-                "Too Many Tags",
-                $"EKS allows at most {EksValidators.MaxTags} tags on a pod identity association; tags with the provider's "
-                + $"default_tags come to {tagsAll.Count}.",
-                AttributePath.Root.Attribute(AssociationNames.Tags));
-        }
-
+        var plan = RegionAndTagsPlan.Apply(request, response, context, AssociationNames.TaggedObject);
         if (!request.IsCreate)
         {
             plan = PlanUpdate(prior, plan, response.Diagnostics);
@@ -104,15 +78,12 @@ internal sealed partial class PodIdentityAssociationResource
             plan = plan.WithAttribute(AssociationNames.Policy, prior.GetAttribute(AssociationNames.Policy));
         }
 
-        // An add-on owner is fixed for the life of the association (null included, which UseStateForUnknown skips).
-        plan = plan.WithAttribute(AssociationNames.OwnerArn, prior.GetAttribute(AssociationNames.OwnerArn));
-
-        // external_id belongs to the target role: it stays while the target stays and goes with it.
-        var target = plan.GetAttribute(AssociationNames.TargetRoleArn);
-        plan = !target.IsKnown ? plan.WithUnknown(AssociationNames.ExternalId)
-            : target.Equals(prior.GetAttribute(AssociationNames.TargetRoleArn)) ? plan.WithAttribute(AssociationNames.ExternalId, prior.GetAttribute(AssociationNames.ExternalId))
-            : target.IsNull ? plan.WithNull(AssociationNames.ExternalId)
-            : plan.WithUnknown(AssociationNames.ExternalId);
+        // owner_arn and external_id (while the target stays) keep their state by their plan modifiers; the external id
+        // goes with a removed target.
+        if (plan.GetAttribute(AssociationNames.TargetRoleArn) is { IsKnown: true, IsNull: true })
+        {
+            plan = plan.WithNull(AssociationNames.ExternalId);
+        }
 
         var updates = AssociationChanges.NeedsUpdateCall(prior, plan);
         plan = updates ? plan.WithUnknown(AssociationNames.ModifiedAt) : plan.WithAttribute(AssociationNames.ModifiedAt, prior.GetAttribute(AssociationNames.ModifiedAt));

@@ -12,32 +12,20 @@ namespace PodIdentity.Provider.Associations;
 /// Plan logic is in the .Plan part, import in the .Import part.
 /// </summary>
 internal sealed partial class PodIdentityAssociationResource(RolePropagationRetry retry)
-    : IdentifiedResource(AssociationIdentity.Instance),
-    IResourceWithIdentity,
-    IResourceWithImportState,
-    IResourceWithModifyPlan,
-    IResourceWithValidateConfig,
-    IResourceWithConfigure
+    : IdentifiedResource(AssociationNames.ResourceType, AssociationSchema.Resource, AssociationSchema.Identity), IResourceWithValidateConfig
 {
     public PodIdentityAssociationResource()
         : this(RolePropagationRetry.Default)
     {
     }
 
-    public string TypeName => AssociationNames.ResourceType;
-
-    public Schema Schema => AssociationSchema.Resource;
-
     protected override async Task CreateObjectAsync(CreateRequest request, CreateResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
         var plan = request.Plan;
-        var region = context.RegionOr(plan.GetString(AssociationNames.Region));
-        plan = plan.WithString(AssociationNames.Region, region);
-        var tagsAll = plan.GetAttribute(AssociationNames.TagsAll).IsWhollyKnown
-            ? ResourceTags.Known(plan.GetAttribute(AssociationNames.TagsAll))
-            : ResourceTags.Known(ResourceTags.PlanTagsAll(plan.GetAttribute(AssociationNames.Tags), context.TagPolicy));
+        var region = plan.GetString(AssociationNames.Region)!;
+        var tagsAll = ResourceTags.Known(plan.GetAttribute(AssociationNames.TagsAll));
         var cluster = plan.GetString(AssociationNames.ClusterName)!;
         var ns = plan.GetString(AssociationNames.Namespace)!;
         var serviceAccount = plan.GetString(AssociationNames.ServiceAccount)!;
@@ -64,7 +52,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             return;
         }
 
-        response.State = AssociationState.AfterApply(created, plan, context.TagPolicy);
+        response.State = AssociationState.AfterApply(created, plan);
         response.Private = ReplacementMarker.Write(created.AssociationId);
         await AfterApplyChecksAsync(context, request.Plan, response.State, response.Diagnostics, cancellationToken).ConfigureAwait(false);
     }
@@ -135,7 +123,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             {
                 var updated = await retry.RunAsync(
                     "UpdatePodIdentityAssociation", ct => eks.UpdatePodIdentityAssociationAsync(input, ct), cancellationToken).ConfigureAwait(false);
-                state = AssociationState.AfterApply(updated, plan, context.TagPolicy);
+                state = AssociationState.AfterApply(updated, plan);
             }
             catch (Exception e) when (AwsErrors.IsReportable(e))
             {
@@ -178,7 +166,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             ? checks.AfterApplyAsync(AssociationFacts.From(planned), AssociationFacts.From(applied), diagnostics, cancellationToken)
             : Task.CompletedTask;
 
-    public async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(DeleteRequest request, DeleteResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 

@@ -10,38 +10,15 @@ namespace PodIdentity.Provider.Associations;
 /// <c>data "aws_eks_pod_identity_associations"</c>: every association of a cluster (all pages), optionally only
 /// those of one namespace, or of one service account in it.
 /// </summary>
-internal sealed class PodIdentityAssociationsDataSource : ConfiguredByProvider, IDataSourceWithValidateConfig, IDataSourceWithConfigure
+internal sealed class PodIdentityAssociationsDataSource() : ConfiguredDataSource(AssociationNames.ListDataSourceType, DataSchema), IDataSourceWithValidateConfig
 {
     private static readonly Schema DataSchema = new()
     {
         Description = "Lists the EKS Pod Identity associations of a cluster, optionally filtered by namespace and service account.",
         Attributes =
         [
-            Required(AssociationNames.ClusterName, "The cluster whose associations to list.", EksValidators.ClusterName),
-            new SchemaAttribute
-            {
-                Name = AssociationNames.Namespace,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "Only associations in this namespace.",
-                Validators = [EksValidators.Namespace],
-            },
-            new SchemaAttribute
-            {
-                Name = AssociationNames.ServiceAccount,
-                Type = CtyType.String,
-                Optional = true,
-                Description = "Only associations of this service account (requires namespace).",
-                Validators = [EksValidators.ServiceAccount],
-            },
-            new SchemaAttribute
-            {
-                Name = AssociationNames.Region,
-                Type = CtyType.String,
-                Optional = true,
-                Computed = true,
-                Description = "The region of the cluster; defaults to the provider's region.",
-            },
+            .. AssociationFilter.Attributes,
+            Lookup(AssociationNames.Region, "The region of the cluster; defaults to the provider's region."),
             new SchemaAttribute { Name = AssociationNames.Id, Type = CtyType.String, Computed = true, Description = "The cluster name." },
             new SchemaAttribute
             {
@@ -65,36 +42,18 @@ internal sealed class PodIdentityAssociationsDataSource : ConfiguredByProvider, 
         ],
     };
 
-    public string TypeName => AssociationNames.ListDataSourceType;
-
-    public Schema Schema => DataSchema;
-
     private static ObjectType ItemType => ((ListType)DataSchema.FindAttribute(AssociationNames.Associations)!.ValueType).ElementType as ObjectType
         ?? throw new InvalidOperationException("associations must be a list of objects.");
 
-    public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics)
-    {
-        var ns = request.Config.GetAttribute(AssociationNames.Namespace);
-        var sa = request.Config.GetAttribute(AssociationNames.ServiceAccount);
-        if (ns.IsKnown && ns.IsNull && sa.IsKnown && !sa.IsNull)
-        {
-            diagnostics.AddError("Missing namespace", "EKS filters by service account only within a namespace: set namespace too.",
-                AttributePath.Root.Attribute(AssociationNames.Namespace));
-        }
-    }
+    public void ValidateConfig(ValidateConfigRequest request, Diagnostics diagnostics) => AssociationFilter.Validate(request.Config, diagnostics);
 
-    public async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
+    public override async Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken)
     {
         var context = Context;
 
-        var config = request.Config;
-        var cluster = config.GetString(AssociationNames.ClusterName)!;
-        var region = context.RegionOr(config.GetString(AssociationNames.Region));
-        var filter = new ListPodIdentityAssociationsRequest(cluster)
-        {
-            Namespace = config.GetString(AssociationNames.Namespace),
-            ServiceAccount = config.GetString(AssociationNames.ServiceAccount),
-        };
+        var filter = AssociationFilter.Request(request.Config);
+        var cluster = filter.ClusterName;
+        var region = context.RegionOr(request.Config.GetString(AssociationNames.Region));
 
         var items = new List<CtyValue>();
         try

@@ -1,3 +1,5 @@
+using PodIdentity.Plugin.Framework;
+
 namespace PodIdentity.Provider.Shared;
 
 /// <summary>
@@ -16,4 +18,14 @@ internal abstract class ConfiguredByProvider
 
     /// <summary>The configured provider, or null while it is not configured (plans without a configured provider).</summary>
     protected AwsProviderContext? ContextIfConfigured => _context;
+}
+
+/// <summary>A data source type: its name and schema, configured by the provider like every type here.</summary>
+internal abstract class ConfiguredDataSource(string typeName, Schema schema) : ConfiguredByProvider, IDataSourceWithConfigure
+{
+    public string TypeName => typeName;
+
+    public Schema Schema => schema;
+
+    public abstract Task ReadAsync(DataSourceReadRequest request, DataSourceReadResponse response, CancellationToken cancellationToken);
 }

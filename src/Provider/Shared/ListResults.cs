@@ -1,10 +1,31 @@
 using System.Runtime.CompilerServices;
 using PodIdentity.Plugin.Framework;
-using PodIdentity.Plugin.Values;
 
 namespace PodIdentity.Provider.Shared;
 
-/// <summary>What both list resources share: page sizes, turning listed objects into results, and API failures.</summary>
+/// <summary>
+/// A list resource (<c>terraform query</c>) of one of our resources: the same type name, configured together with the
+/// resource, whose Read fills in each object when the request includes them (<see cref="IdentifiedResource.ListedAsync"/>).
+/// </summary>
+internal abstract class ListResourceOf<TResource>(TResource resource, Schema configSchema) : ConfiguredByProvider, IListResourceWithConfigure
+    where TResource : IdentifiedResource
+{
+    public string TypeName => resource.TypeName;
+
+    public Schema ConfigSchema => configSchema;
+
+    protected TResource Resource => resource;
+
+    void IListResourceWithConfigure.Configure(object? providerData)
+    {
+        Configure(providerData);
+        resource.Configure(providerData);
+    }
+
+    public abstract IAsyncEnumerable<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What both list resources share: page sizes and API failures while paging.</summary>
 internal static class ListResults
 {
     /// <summary>EKS's largest page.</summary>
@@ -12,37 +33,6 @@ internal static class ListResults
 
     /// <summary>maxResults for each page: no more than the limit Terraform will read (0: no limit).</summary>
     public static int PageSize(long limit) => limit is > 0 and < MaxPageSize ? (int)limit : MaxPageSize;
-
-    /// <summary>
-    /// One listed object. <paramref name="importedState"/> is what an import of it would hold; the identity comes from
-    /// it through <see cref="ResourceIdentity"/>. With the object asked for, the resource's own Read fills it in (one
-    /// Describe, the same mapping as a refresh); null when the object went away between the list and the read.
-    /// </summary>
-    public static async Task<ListResult?> ResultAsync(
-        IdentifiedResource resource,
-        ResourceIdentity identity,
-        AwsProviderContext context,
-        CtyValue importedState,
-        string displayName,
-        bool includeObject,
-        CancellationToken cancellationToken)
-    {
-        if (!includeObject)
-        {
-            return new ListResult { DisplayName = displayName, Identity = identity.FromState(importedState, context) };
-        }
-
-        var read = new ReadResponse { State = importedState };
-        await resource.ReadAsync(new ReadRequest { State = importedState }, read, cancellationToken).ConfigureAwait(false);
-        if (read.State.IsNull)
-        {
-            return null;
-        }
-
-        var result = new ListResult { DisplayName = displayName, Identity = read.Identity, ResourceObject = read.State };
-        result.Diagnostics.AddRange(read.Diagnostics);
-        return result;
-    }
 
     /// <summary>
     /// Results for each listed item in order; an API failure while paging becomes a last result with the error

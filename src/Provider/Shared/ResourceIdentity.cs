@@ -14,13 +14,18 @@ internal sealed class ResourceIdentity
     public const string AccountId = "account_id";
     public const string Region = "region";
 
+    private const string Id = "id";
+
     private readonly string[] _keys;
+    private readonly Func<IReadOnlyList<string>, string> _idOf;
 
     /// <param name="noun">What the resource is called in messages, e.g. "EKS add-on".</param>
+    /// <param name="idOf">The resource's <c>id</c> from the key values, in the order of <paramref name="keys"/>.</param>
     /// <param name="keys">The key attributes: names shared with the resource schema, and their descriptions.</param>
-    public ResourceIdentity(string noun, params (string Name, string Description)[] keys)
+    public ResourceIdentity(string noun, Func<IReadOnlyList<string>, string> idOf, params (string Name, string Description)[] keys)
     {
         Noun = noun;
+        _idOf = idOf;
         _keys = keys.Select(k => k.Name).ToArray();
         Schema = new IdentitySchema
         {
@@ -69,7 +74,7 @@ internal sealed class ResourceIdentity
     /// Null, with an error on <c>account_id</c>, when the identity is of another account than the provider's
     /// credentials reach (that object cannot be read with them).
     /// </summary>
-    public (string Region, IReadOnlyDictionary<string, string> Keys)? ForImport(CtyValue identity, AwsProviderContext context, Diagnostics diagnostics)
+    public (string Region, IReadOnlyList<string> Keys)? ForImport(CtyValue identity, AwsProviderContext context, Diagnostics diagnostics)
     {
         if (identity.GetString(AccountId) is { } account && context.AccountId is { } mine && account != mine)
         {
@@ -81,7 +86,21 @@ internal sealed class ResourceIdentity
             return null;
         }
 
-        var keys = _keys.ToDictionary(k => k, k => identity.GetString(k)!, StringComparer.Ordinal);
-        return (context.RegionOr(identity.GetString(Region)), keys);
+        return (context.RegionOr(identity.GetString(Region)), _keys.Select(k => identity.GetString(k)!).ToArray());
+    }
+
+    /// <summary>
+    /// The state Read needs to find the object, the same for an import by ID, an import by identity and a listed
+    /// object: the key attributes (values in the order of the keys), id and region.
+    /// </summary>
+    public CtyValue ImportedState(CtyValue empty, string region, IReadOnlyList<string> keys)
+    {
+        var state = empty.WithString(Id, _idOf(keys)).WithString(Region, region);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            state = state.WithString(_keys[i], keys[i]);
+        }
+
+        return state;
     }
 }

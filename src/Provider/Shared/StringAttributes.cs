@@ -14,8 +14,12 @@ internal static class StringAttributes
         Type = CtyType.String,
         Computed = true,
         Description = description,
-        PlanModifiers = [PlanModifiers.UseStateForUnknown()],
+        PlanModifiers = [PlanModifiers.UseNonNullStateForUnknown()],
     };
+
+    /// <summary>An optional argument.</summary>
+    public static SchemaAttribute Optional(string name, string description, params IValueValidator[] validators) =>
+        new() { Name = name, Type = CtyType.String, Optional = true, Description = description, Validators = validators };
 
     /// <summary>A required argument.</summary>
     public static SchemaAttribute Required(string name, string description, params IValueValidator[] validators) =>
@@ -33,7 +37,30 @@ internal static class StringAttributes
             PlanModifiers = [PlanModifiers.RequiresReplace()],
         };
 
-    /// <summary>A data source result, read from AWS on every read.</summary>
+    /// <summary>
+    /// A resource's region: the provider's when unset (<see cref="RegionAndTagsPlan"/>); changing it replaces the object,
+    /// named in <paramref name="replaced"/> ("the add-on").
+    /// </summary>
+    public static SchemaAttribute ResourceRegion(string replaced) => new()
+    {
+        Name = RegionAndTagsPlan.Region,
+        Type = CtyType.String,
+        Optional = true,
+        Computed = true,
+        Description = $"The region of the cluster; defaults to the provider's region. Changing it replaces {replaced}.",
+        PlanModifiers = [PlanModifiers.RequiresReplace()],
+    };
+
+    /// <summary>A list resource's region filter.</summary>
+    public static SchemaAttribute ListRegion { get; } = new()
+    {
+        Name = RegionAndTagsPlan.Region,
+        Type = CtyType.String,
+        Optional = true,
+        Description = "The region of the cluster; defaults to the provider's region.",
+    };
+
+    /// <summary>A value AWS reports (a data source result; a resource's value that changes with updates).</summary>
     public static SchemaAttribute Output(string name, string description) =>
         new() { Name = name, Type = CtyType.String, Computed = true, Description = description };
 

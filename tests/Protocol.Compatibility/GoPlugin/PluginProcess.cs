@@ -32,13 +32,18 @@ public sealed class PluginProcess : IAsyncDisposable
     private string? _tlsFailure;
     private bool _disposed;
     private X509Certificate2? _trusted;
+    private StreamWriter? _log;
 
-    private PluginProcess(Process process, ClientCertificate clientCertificate, HandshakeLine handshake)
+    private PluginProcess(Process process, ClientCertificate clientCertificate, HandshakeLine handshake, string? logPath)
     {
         _process = process;
         _clientCertificate = clientCertificate;
         Handshake = handshake;
+        LogPath = logPath;
     }
+
+    /// <summary>The file every stderr line (the provider's log) is copied to, if one was asked for.</summary>
+    public string? LogPath { get; }
 
     public HandshakeLine Handshake { get; }
 
@@ -73,8 +78,10 @@ public sealed class PluginProcess : IAsyncDisposable
         }
     }
 
+    /// <param name="logPath">Where to keep a copy of the plugin's stderr (its log); none when null.</param>
     public static async Task<PluginProcess> StartAsync(
-        string executable, PluginLaunch launch, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken = default)
+        string executable, PluginLaunch launch, IReadOnlyDictionary<string, string?> environment, string? logPath = null,
+        CancellationToken cancellationToken = default)
     {
         var clientCertificate = ClientCertificate.Create();
         var info = new ProcessStartInfo(executable)
@@ -122,7 +129,7 @@ public sealed class PluginProcess : IAsyncDisposable
             throw;
         }
 
-        var plugin = new PluginProcess(process, clientCertificate, handshake);
+        var plugin = new PluginProcess(process, clientCertificate, handshake, logPath);
         plugin.DrainOutput();
         plugin.Connect();
         plugin.StartStdio();
@@ -162,6 +169,12 @@ public sealed class PluginProcess : IAsyncDisposable
         }
 
         await _stdio.CancelAsync();
+        lock (_stderr)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
+
         _channel?.Dispose();
         _process.Dispose();
         _clientCertificate.Dispose();
@@ -171,6 +184,12 @@ public sealed class PluginProcess : IAsyncDisposable
 
     private void DrainOutput()
     {
+        if (LogPath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+            _log = new StreamWriter(LogPath) { AutoFlush = true };
+        }
+
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { } line)
@@ -178,6 +197,7 @@ public sealed class PluginProcess : IAsyncDisposable
                 lock (_stderr)
                 {
                     _stderr.Add(line);
+                    _log?.WriteLine(line);
                 }
             }
         };

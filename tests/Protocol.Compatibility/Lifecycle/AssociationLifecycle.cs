@@ -1,6 +1,5 @@
 using PodIdentity.Plugin.Values;
 using PodIdentity.Protocol.Compatibility.Wire;
-using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Protocol.Compatibility.Lifecycle;
 
@@ -23,22 +22,20 @@ internal sealed class AssociationLifecycle(Cli cli, Uri emulator, string ns)
     public CtyValue Config(ProviderSession s, string serviceAccount, string role, string step) =>
         s.Schemas.Resource(Type).Config(new Dictionary<string, CtyValue>
         {
-            ["cluster_name"] = CtyValue.String(EmulatorProcess.ClusterName),
+            ["cluster_name"] = CtyValue.String(EmulatorSeed.ClusterName),
             ["namespace"] = CtyValue.String(ns),
             ["service_account"] = CtyValue.String(serviceAccount),
-            ["role_arn"] = CtyValue.String(EmulatorProcess.RoleArn(role)),
+            ["role_arn"] = CtyValue.String(EmulatorSeed.RoleArn(role)),
             ["tags"] = CtyValue.Map(CtyType.String, [new("matrix-step", CtyValue.String(step))]),
         });
 
     /// <summary>The identity the provider must report: the names hashicorp/aws uses, region and account from the provider.</summary>
     public CtyValue ExpectedIdentity(CtyValue state) =>
-        ProviderSetup.Object(cli.Schemas.IdentityType(Type)!, new()
-        {
-            ["account_id"] = CtyValue.String(EmulatorProcess.AccountId),
-            ["region"] = CtyValue.String(EmulatorProcess.Region),
-            ["cluster_name"] = state.GetAttribute("cluster_name"),
-            ["association_id"] = state.GetAttribute("association_id"),
-        });
+        TestValues.Object(cli.Schemas.IdentityType(Type)!,
+            ("account_id", CtyValue.String(EmulatorSeed.AccountId)),
+            ("region", CtyValue.String(EmulatorSeed.Region)),
+            ("cluster_name", state.GetAttribute("cluster_name")),
+            ("association_id", state.GetAttribute("association_id")));
 
     /// <summary>terraform validate: the provider block and the resource block.</summary>
     public async Task ValidateAsync(string serviceAccount, string role)

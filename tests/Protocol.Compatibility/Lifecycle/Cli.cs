@@ -9,8 +9,10 @@ namespace PodIdentity.Protocol.Compatibility.Lifecycle;
 /// provider set get_provider_schema_optional, and otherwise call GetProviderSchema again (Terraform refetches the
 /// identity schemas with it, OpenTofu 1.12 keeps its cached ones).
 /// </summary>
-internal sealed class Cli(ClientProfile profile, string providerBinary, IReadOnlyDictionary<string, string?> environment)
+/// <param name="logDirectory">Where each provider process's log (its stderr) is kept, one file per process.</param>
+internal sealed class Cli(ClientProfile profile, string providerBinary, IReadOnlyDictionary<string, string?> environment, string logDirectory)
 {
+    private static int s_processes;
     private ProviderSchemas? _cache;
 
     public ClientProfile Profile => profile;
@@ -29,7 +31,9 @@ internal sealed class Cli(ClientProfile profile, string providerBinary, IReadOnl
     public async Task<T> WalkAsync<T>(Walk walk, Func<ProviderSession, Task<T>> body)
     {
         Calls.Add("## " + walk.ToString().ToLowerInvariant() + " walk");
-        var plugin = await PluginProcess.StartAsync(providerBinary, profile.Launch, environment);
+        var log = Path.Combine(logDirectory,
+            $"{Interlocked.Increment(ref s_processes):D3}-{profile.Product.ToLowerInvariant()}-{profile.Minor}-{walk.ToString().ToLowerInvariant()}.log");
+        var plugin = await PluginProcess.StartAsync(providerBinary, profile.Launch, environment, log);
         await using var session = new ProviderSession(plugin, profile, walk, Calls);
         if (_cache is null)
         {

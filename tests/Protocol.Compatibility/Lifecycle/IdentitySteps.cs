@@ -1,5 +1,4 @@
 using PodIdentity.Plugin.Values;
-using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Protocol.Compatibility.Lifecycle;
 
@@ -12,13 +11,11 @@ internal static class IdentitySteps
     public static Task<StoredObject> ImportByIdentityAsync(
         this AssociationLifecycle lifecycle, StoredObject expected, Func<ProviderSession, CtyValue> configFor, bool requiredOnly)
     {
-        var identity = ProviderSetup.Object(lifecycle.Cli.Schemas.IdentityType(AssociationLifecycle.Type)!, new()
-        {
-            ["account_id"] = requiredOnly ? CtyValue.Null(CtyType.String) : CtyValue.String(EmulatorProcess.AccountId),
-            ["region"] = requiredOnly ? CtyValue.Null(CtyType.String) : CtyValue.String(EmulatorProcess.Region),
-            ["cluster_name"] = expected.Value.GetAttribute("cluster_name"),
-            ["association_id"] = expected.Value.GetAttribute("association_id"),
-        });
+        var identity = TestValues.Object(lifecycle.Cli.Schemas.IdentityType(AssociationLifecycle.Type)!,
+            ("account_id", requiredOnly ? CtyValue.Null(CtyType.String) : CtyValue.String(EmulatorSeed.AccountId)),
+            ("region", requiredOnly ? CtyValue.Null(CtyType.String) : CtyValue.String(EmulatorSeed.Region)),
+            ("cluster_name", expected.Value.GetAttribute("cluster_name")),
+            ("association_id", expected.Value.GetAttribute("association_id")));
         return lifecycle.ImportAsync(
             requiredOnly ? "apply (import by identity, required attributes only)" : "apply (import by identity)", expected, configFor, id: null, identity);
     }

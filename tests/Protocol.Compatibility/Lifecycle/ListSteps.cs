@@ -1,6 +1,5 @@
 using PodIdentity.Plugin.Values;
 using PodIdentity.Protocol.Compatibility.Tfplugin6;
-using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Protocol.Compatibility.Lifecycle;
 
@@ -70,5 +69,5 @@ internal static class ListSteps
         this ProviderSession s, CtyValue config, bool includeResourceObject, long limit = 100, bool readPastLimit = false) =>
         s.ListResourceAsync(AssociationLifecycle.Type, config, includeResourceObject, limit, readPastLimit);
 
-    public static string Cluster => EmulatorProcess.ClusterName;
+    public static string Cluster => EmulatorSeed.ClusterName;
 }

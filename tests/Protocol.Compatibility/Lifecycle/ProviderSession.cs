@@ -328,7 +328,7 @@ internal sealed class ProviderSession : IAsyncDisposable
         {
             // The clients show a non-OK status as "Plugin did not respond".
             Assert.Fail($"{name}: the plugin did not respond ({e.StatusCode}: {e.Status.Detail}) {_plugin.TlsFailure} "
-                + $"{_plugin.Age.TotalMilliseconds:F0} ms after its handshake line; stderr (set TF_LOG_PROVIDER for more):\n{_plugin.StderrTail}");
+                + $"{_plugin.Age.TotalMilliseconds:F0} ms after its handshake line; the end of its stderr (the provider's log, all of it in {_plugin.LogPath}):\n{_plugin.StderrTail}");
             throw;
         }
     }

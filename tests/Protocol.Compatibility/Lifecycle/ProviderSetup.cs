@@ -1,6 +1,5 @@
 using PodIdentity.Plugin.Values;
 using PodIdentity.Protocol.Compatibility.Wire;
-using PodIdentity.Provider.AcceptanceTests.Harness;
 
 namespace PodIdentity.Protocol.Compatibility.Lifecycle;
 
@@ -12,15 +11,13 @@ internal static class ProviderSetup
     {
         var url = CtyValue.String(emulator.ToString().TrimEnd('/'));
         var endpointsType = provider.Type.AttributeTypes["endpoints"];
-        var endpoint = Object(endpointsType is CollectionType c ? (ObjectType)c.ElementType : (ObjectType)endpointsType, new()
-        {
-            ["eks"] = url,
-            ["iam"] = url,
-            ["sts"] = url,
-        });
+        var endpoint = TestValues.Object(endpointsType is CollectionType c ? (ObjectType)c.ElementType : (ObjectType)endpointsType,
+            ("eks", url),
+            ("iam", url),
+            ("sts", url));
         return provider.Config(new Dictionary<string, CtyValue>
         {
-            ["region"] = CtyValue.String(EmulatorProcess.Region),
+            ["region"] = CtyValue.String(EmulatorSeed.Region),
             ["access_key"] = CtyValue.String("test"),
             ["secret_key"] = CtyValue.String("test"),
             ["skip_metadata_api_check"] = CtyValue.True,
@@ -29,28 +26,17 @@ internal static class ProviderSetup
         });
     }
 
-    public static IReadOnlyDictionary<string, string?> Environment(string scratch) => new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> Environment(string scratch)
     {
-        // TF_LOG_PROVIDER passes through, as the CLIs pass it, so a failing run can be repeated with provider logs.
-        ["TF_LOG"] = null,
-        ["AWS_PROFILE"] = null,
-        ["AWS_ENDPOINT_URL"] = null,
-        ["AWS_ACCESS_KEY_ID"] = null,
-        ["AWS_SECRET_ACCESS_KEY"] = null,
-        ["AWS_SESSION_TOKEN"] = null,
-        ["AWS_CONFIG_FILE"] = Path.Combine(scratch, "no-aws-config"),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(scratch, "no-aws-credentials"),
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-    };
-
-    /// <summary>An object of <paramref name="type"/> with the given attributes and null for the rest.</summary>
-    public static CtyValue Object(ObjectType type, Dictionary<string, CtyValue> values)
-    {
-        foreach (var (name, attributeType) in type.AttributeTypes)
-        {
-            values.TryAdd(name, CtyValue.Null(attributeType));
-        }
-
-        return CtyValue.Object(type, values);
+        var environment = IsolatedAws.Environment(scratch);
+        // The provider logs at DEBUG unless TF_LOG_PROVIDER says otherwise (the CLIs pass it through): a failed call
+        // shows the end of that log, and every process's log is kept in a file (Cli).
+        environment["TF_LOG_PROVIDER"] = System.Environment.GetEnvironmentVariable("TF_LOG_PROVIDER") is { Length: > 0 } level ? level : "DEBUG";
+        environment["TF_LOG"] = null;
+        environment["AWS_ENDPOINT_URL"] = null;
+        environment["AWS_ACCESS_KEY_ID"] = null;
+        environment["AWS_SECRET_ACCESS_KEY"] = null;
+        environment["AWS_SESSION_TOKEN"] = null;
+        return environment;
     }
 }

@@ -9,7 +9,7 @@ internal static class AddonHcl
 
     public static string Addon(string name, string addonName, string extra = "") => $$"""
         resource "aws_eks_addon" "{{name}}" {
-          cluster_name = "{{EmulatorProcess.ClusterName}}"
+          cluster_name = "{{EmulatorSeed.ClusterName}}"
           addon_name   = "{{addonName}}"
         {{extra}}
         }

@@ -39,7 +39,7 @@ public sealed class AddonNamespaceImportScenarioTests
 
         ws.Write("main.tf", PlainProviderBlock + Dns("dns-system"));
         var plan = await ws.PlanAsync();
-        Assert.Equal(2, plan.ExitCode);
+        plan.EnsureExit(2, "plan");
         Assert.DoesNotContain("must be replaced", plan.Output);
         Assert.Contains("Plan: 0 to add, 1 to change, 0 to destroy.", plan.Output);
 
@@ -56,7 +56,7 @@ public sealed class AddonNamespaceImportScenarioTests
 
         ws.Write("main.tf", PlainProviderBlock + Dns("other-system"));
         var moved = await ws.PlanAsync();
-        Assert.Equal(2, moved.ExitCode);
+        moved.EnsureExit(2, "moved");
         Assert.Contains("must be replaced", moved.Output);
     }
 
@@ -77,12 +77,12 @@ public sealed class AddonNamespaceImportScenarioTests
         // A different namespace than the one the add-on runs in: the import plan replaces it.
         ws.Write("main.tf", PlainProviderBlock + importBlock + Dns("other-system"));
         var moved = await ws.PlanAsync();
-        Assert.Equal(2, moved.ExitCode);
+        moved.EnsureExit(2, "moved");
         Assert.Contains("must be replaced", moved.Output);
 
         ws.Write("main.tf", PlainProviderBlock + importBlock + Dns("dns-system"));
         var plan = await ws.PlanAsync();
-        Assert.Equal(2, plan.ExitCode);
+        plan.EnsureExit(2, "plan");
         Assert.DoesNotContain("must be replaced", plan.Output);
         Assert.Contains("1 to import, 0 to add, 1 to change, 0 to destroy", plan.Output);
 

@@ -50,7 +50,7 @@ public sealed class AddonOutcomeScenarioTests
             """);
         var output = (await ws.ApplyAsync()).Output;
         var owner = System.Text.RegularExpressions.Regex.Match(output, "owner = \"([^\"]+)\"").Groups[1].Value;
-        Assert.StartsWith($"arn:aws:eks:us-west-2:{EmulatorProcess.AccountId}:addon/{Cluster}/vpc-cni/", owner);
+        Assert.StartsWith($"arn:aws:eks:us-west-2:{EmulatorSeed.AccountId}:addon/{Cluster}/vpc-cni/", owner);
         Assert.Contains($"addon = \"{owner}\"", output);
         File.Delete(Path.Combine(ws.Directory, "data.tf"));
 
@@ -76,7 +76,7 @@ public sealed class AddonOutcomeScenarioTests
             }
             """);
         var gone = await ws.PlanAsync();
-        Assert.Equal(1, gone.ExitCode);
+        gone.EnsureExit(1, "gone");
         Assert.Contains("not found", gone.Output);
         File.Delete(Path.Combine(ws.Directory, "data.tf"));
 

@@ -23,7 +23,7 @@ public sealed class AgentAddonScenarioTests
         ws.Write("main.tf", ProviderBlock + Association("app", "payments", "payments-api", "payments-api"));
         await emulator.ResetCallsAsync();
         var plan = await ws.PlanAsync();
-        Assert.Equal(2, plan.ExitCode);
+        plan.EnsureExit(2, "plan");
         Assert.Contains(Warning, plan.Output);
         Assert.Contains("depends_on", plan.Output); // how to order the check after an add-on in the same plan
         Assert.Equal(1, emulator.Count(await emulator.CallsAsync(), "eks:DescribeAddon"));
@@ -39,7 +39,7 @@ public sealed class AgentAddonScenarioTests
         ws.Write("main.tf", ProviderBlock + Addon("agent", "eks-pod-identity-agent", HeredocJson)
             + Association("app", "payments", "payments-api", "payments-api", "  depends_on = [aws_eks_addon.agent]"));
         var both = await ws.PlanAsync();
-        Assert.Equal(2, both.ExitCode);
+        both.EnsureExit(2, "both");
         Assert.DoesNotContain(Warning, both.Output);
 
         ws.Write("main.tf", ProviderBlock + Addon("agent", "eks-pod-identity-agent", HeredocJson));
@@ -47,7 +47,7 @@ public sealed class AgentAddonScenarioTests
 
         var agent = await ws.ResourceAsync(Agent);
         Assert.Equal($"{Cluster}:eks-pod-identity-agent", agent.Str("id"));
-        Assert.Equal($"arn:aws:eks:us-west-2:{EmulatorProcess.AccountId}:addon/{Cluster}/eks-pod-identity-agent/", agent.Str("arn")[..^36]);
+        Assert.Equal($"arn:aws:eks:us-west-2:{EmulatorSeed.AccountId}:addon/{Cluster}/eks-pod-identity-agent/", agent.Str("arn")[..^36]);
         Assert.Equal("ACTIVE", agent.Str("status"));
         Assert.Equal("v1.3.10-eksbuild.2", agent.Str("addon_version"));
         Assert.Equal("us-west-2", agent.Str("region"));
@@ -72,7 +72,7 @@ public sealed class AgentAddonScenarioTests
         // An invalid document is refused at plan time on its own line.
         ws.Write("main.tf", ProviderBlock + Addon("agent", "eks-pod-identity-agent", """  configuration_values = "{ not json" """));
         var bad = await ws.PlanAsync();
-        Assert.Equal(1, bad.ExitCode);
+        bad.EnsureExit(1, "bad");
         Assert.Contains("configuration_values must be a JSON object or a YAML mapping", bad.Output);
 
         // Upgrade in place to the newest version the data source finds; only UpdateAddon, no replacement.
@@ -136,7 +136,7 @@ public sealed class AgentAddonScenarioTests
         // With the agent ACTIVE a new association plans without the warning.
         ws.Write("assoc.tf", Association("app", "payments", "payments-api", "payments-api"));
         var quiet = await ws.PlanAsync();
-        Assert.Equal(2, quiet.ExitCode);
+        quiet.EnsureExit(2, "quiet");
         Assert.DoesNotContain(Warning, quiet.Output);
         File.Delete(Path.Combine(ws.Directory, "assoc.tf"));
 

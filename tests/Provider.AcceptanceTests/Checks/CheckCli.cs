@@ -10,7 +10,7 @@ internal sealed record CliDiagnostic(string Severity, string Summary, string Det
 /// <summary>Seeds, configuration and `-json` output helpers for the plan-check scenarios.</summary>
 internal static class CheckCli
 {
-    public const string Cluster = EmulatorProcess.ClusterName;
+    public const string Cluster = EmulatorSeed.ClusterName;
 
     /// <summary>The agent check is off so that only the checks under test speak.</summary>
     public const string ProviderBlock = """
@@ -29,12 +29,12 @@ internal static class CheckCli
     public static string ProviderWith(string settings) => ProviderBlock.Replace(
         "skip_pod_identity_agent_check = true", "skip_pod_identity_agent_check = true\n  " + settings, StringComparison.Ordinal);
 
-    public static string Arn(string role) => EmulatorProcess.RoleArn(role);
+    public static string Arn(string role) => EmulatorSeed.RoleArn(role);
 
     /// <summary>The default seed plus roles with the given trust policies.</summary>
     public static JsonObject Seed(params (string Name, string Trust)[] roles)
     {
-        var seed = EmulatorProcess.DefaultSeed();
+        var seed = EmulatorSeed.Lab();
         var list = (JsonArray)seed["roles"]!;
         foreach (var (name, trust) in roles)
         {

@@ -27,7 +27,7 @@ public sealed class TargetAndConflictScenarioTests
         ws.Write("main.tf", ProviderBlock + Association("plain", "payments", "payments-api", Arn("payments-api"),
             $"""  target_role_arn = "{Arn("cross-account-target")}" """));
         var (plan, diagnostics) = await ws.JsonAsync("plan");
-        Assert.True(plan.ExitCode == 0, plan.Output);
+        Assert.True(plan.ExitCode == 0, plan.Report);
         Assert.Equal([("warning", "aws_eks_pod_identity_association.plain", "target_role_arn")], diagnostics.Where(TargetMissing));
         Assert.Contains($"\"AWS\": \"{Arn("payments-api")}\"", diagnostics.Single().Detail);
 
@@ -36,7 +36,7 @@ public sealed class TargetAndConflictScenarioTests
             + Association("right", "a", "right", Arn("payments-api"), $"""  target_role_arn = "{Arn("target-right")}" """)
             + Association("wrong", "b", "wrong", Arn("payments-api"), $"""  target_role_arn = "{Arn("target-wrong")}" """));
         var (apply, atApply) = await ws.JsonAsync("apply", "-auto-approve");
-        Assert.True(apply.ExitCode == 0, apply.Output);
+        Assert.True(apply.ExitCode == 0, apply.Report);
         Assert.Equal([("warning", "aws_eks_pod_identity_association.wrong", "target_role_arn")], atApply.Where(WrongExternalId));
         Assert.Single(atApply);
         var wrongId = (await ws.ResourceAsync("aws_eks_pod_identity_association.wrong")).GetProperty("external_id").GetString()!;
@@ -50,7 +50,7 @@ public sealed class TargetAndConflictScenarioTests
             + Association("right", "a", "right", Arn("payments-api"), $"  target_role_arn = \"{Arn("target-right")}\"\n  disable_session_tags = true")
             + Association("wrong", "b", "wrong", Arn("payments-api"), $"  target_role_arn = \"{Arn("target-wrong")}\"\n  disable_session_tags = true"));
         var (update, onUpdate) = await ws.JsonAsync("plan");
-        Assert.True(update.ExitCode == 0, update.Output);
+        Assert.True(update.ExitCode == 0, update.Report);
         Assert.Equal([("warning", "aws_eks_pod_identity_association.wrong", "target_role_arn")], onUpdate.Where(WrongExternalId));
         Assert.Single(onUpdate);
     }
@@ -66,7 +66,7 @@ public sealed class TargetAndConflictScenarioTests
             + Association("missing_role", "c", "missing", Arn("no-such-role"))
             + Association("missing_cluster", "d", "missing", Arn("payments-api"), cluster: "no-such-cluster"));
         var (plan, diagnostics) = await ws.JsonAsync("plan");
-        Assert.Equal(1, plan.ExitCode);
+        plan.EnsureExit(1, "plan");
         Assert.True(plan.Elapsed < TimeSpan.FromSeconds(60), $"the plan took {plan.Elapsed}");
 
         Assert.Equal(
@@ -102,7 +102,7 @@ public sealed class TargetAndConflictScenarioTests
             + Association("ledger_again", "ledger", "ledger-reader", Arn("ledger-reader")));
         await emulator.ResetCallsAsync();
         var (plan, diagnostics) = await ws.JsonAsync("plan");
-        Assert.Equal(1, plan.ExitCode);
+        plan.EnsureExit(1, "plan");
 
         Assert.Equal([("error", "aws_eks_pod_identity_association.app", "service_account")], diagnostics.Where("EKS Pod Identity Association already exists"));
         Assert.Contains($"import {{\n  to = aws_eks_pod_identity_association.<name>\n  id = \"{Cluster},{existingId}\"\n}}",
@@ -126,11 +126,11 @@ public sealed class TargetAndConflictScenarioTests
         await ws.ApplyAsync();
         Assert.Equal(existingId, (await ws.ResourceAsync("aws_eks_pod_identity_association.app")).GetProperty("id").GetString());
         var again = await ws.PlanAsync();
-        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.True(again.ExitCode == 0, again.Report);
 
         // Replacing an association (same service account) is not a conflict with itself.
         var replace = await ws.RunAsync("apply", "-auto-approve", "-input=false", "-no-color", "-replace=aws_eks_pod_identity_association.app");
-        Assert.True(replace.ExitCode == 0, replace.Output);
+        Assert.True(replace.ExitCode == 0, replace.Report);
         Assert.NotEqual(existingId, (await ws.ResourceAsync("aws_eks_pod_identity_association.app")).GetProperty("id").GetString());
     }
 }

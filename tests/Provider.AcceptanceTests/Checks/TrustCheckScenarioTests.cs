@@ -62,7 +62,7 @@ public sealed class TrustCheckScenarioTests
         Assert.Empty(await emulator.CallsAsync());
 
         var (plan, diagnostics) = await ws.JsonAsync("plan");
-        Assert.True(plan.ExitCode == 0, plan.Output);
+        Assert.True(plan.ExitCode == 0, plan.Report);
 
         Assert.Equal(
             [("warning", "aws_eks_pod_identity_association.ec2", "role_arn"), ("warning", "aws_eks_pod_identity_association.ec2_again", "role_arn")],
@@ -103,11 +103,11 @@ public sealed class TrustCheckScenarioTests
 
             """ + Association("app", "payments", "payments-api", "${terraform_data.role.output}"));
         var (plan, atPlan) = await ws.JsonAsync("plan");
-        Assert.True(plan.ExitCode == 0, plan.Output);
+        Assert.True(plan.ExitCode == 0, plan.Report);
         Assert.Empty(atPlan);
 
         var (apply, atApply) = await ws.JsonAsync("apply", "-auto-approve");
-        Assert.True(apply.ExitCode == 0, apply.Output);
+        Assert.True(apply.ExitCode == 0, apply.Report);
         Assert.Equal([("warning", "aws_eks_pod_identity_association.app", "role_arn")], atApply.Where(Missing));
         Assert.Single(atApply);
     }
@@ -121,12 +121,12 @@ public sealed class TrustCheckScenarioTests
 
         ws.Write("main.tf", ProviderWith("skip_pod_identity_trust_check = true") + association);
         var (off, offDiagnostics) = await ws.JsonAsync("plan");
-        Assert.True(off.ExitCode == 0, off.Output);
+        Assert.True(off.ExitCode == 0, off.Report);
         Assert.Empty(offDiagnostics);
 
         ws.Write("main.tf", ProviderWith("strict_pod_identity_trust_check = true") + association);
         var (strict, strictDiagnostics) = await ws.JsonAsync("plan");
-        Assert.Equal(1, strict.ExitCode);
+        strict.EnsureExit(1, "strict");
         Assert.Equal([("error", "aws_eks_pod_identity_association.app", "role_arn")], strictDiagnostics.Where(Missing));
         Assert.EndsWith("(An error because the provider sets strict_pod_identity_trust_check = true.)", strictDiagnostics.Single().Detail);
 
@@ -134,7 +134,7 @@ public sealed class TrustCheckScenarioTests
         await emulator.AddFaultAsync(new { action = "throttle", service = "iam", operation = "GetRole" });
         ws.Write("main.tf", ProviderBlock + association);
         var (throttled, throttledDiagnostics) = await ws.JsonAsync("plan");
-        Assert.True(throttled.ExitCode == 0, throttled.Output);
+        Assert.True(throttled.ExitCode == 0, throttled.Report);
         Assert.Empty(throttledDiagnostics);
         Assert.True(throttled.Elapsed < TimeSpan.FromSeconds(40), $"the plan took {throttled.Elapsed}");
     }

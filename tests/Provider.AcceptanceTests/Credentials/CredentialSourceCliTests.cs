@@ -31,10 +31,10 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
         }
 
         resource "aws_eks_pod_identity_association" "{{name}}" {
-          cluster_name    = "{{EmulatorProcess.ClusterName}}"
+          cluster_name    = "{{EmulatorSeed.ClusterName}}"
           namespace       = "{{ns}}"
           service_account = "{{serviceAccount}}"
-          role_arn        = "{{EmulatorProcess.RoleArn("payments-api")}}"
+          role_arn        = "{{EmulatorSeed.RoleArn("payments-api")}}"
         }
 
         """;
@@ -70,7 +70,7 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
             aws_secret_access_key = test
 
             [profile deploy]
-            role_arn = {EmulatorProcess.RoleArn(DeployerRole)}
+            role_arn = {EmulatorSeed.RoleArn(DeployerRole)}
             source_profile = base
             role_session_name = profile-chain
             """);
@@ -81,7 +81,7 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
 
         await ApplyAndAssertEveryCallWasMadeAs(ws, DeployerRole, "AssumeRole");
         var calls = await _emu.CallLogAsync();
-        Assert.Equal($"arn:aws:iam::{EmulatorProcess.AccountId}:root", calls.First(c => c.Operation == "AssumeRole").CallerArn);
+        Assert.Equal($"arn:aws:iam::{EmulatorSeed.AccountId}:root", calls.First(c => c.Operation == "AssumeRole").CallerArn);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
     {
         using var ws = new TerraformWorkspace(_emu.Emulator).Write("main.tf", MainTf($$"""
               assume_role {
-                role_arn     = "{{EmulatorProcess.RoleArn(DeployerRole)}}"
+                role_arn     = "{{EmulatorSeed.RoleArn(DeployerRole)}}"
                 session_name = "assume-role-block"
               }
             """));
@@ -103,7 +103,7 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
         using var ws = KeylessWorkspace();
         var tokenFile = Path.Combine(ws.Directory, "token");
         await File.WriteAllTextAsync(tokenFile, await _emu.ServiceAccountTokenAsync("ci", "deploy", "ci-0", "sts.amazonaws.com"));
-        ws.WithEnvironment("AWS_ROLE_ARN", EmulatorProcess.RoleArn(WebRole))
+        ws.WithEnvironment("AWS_ROLE_ARN", EmulatorSeed.RoleArn(WebRole))
             .WithEnvironment("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile)
             .Write("main.tf", MainTf(""));
 
@@ -118,7 +118,7 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
         await File.WriteAllTextAsync(tokenFile, await _emu.ServiceAccountTokenAsync("ci", "deploy", "ci-0", "sts.amazonaws.com"));
         ws.Write("main.tf", MainTf($$"""
               assume_role_with_web_identity {
-                role_arn                = "{{EmulatorProcess.RoleArn(WebRole)}}"
+                role_arn                = "{{EmulatorSeed.RoleArn(WebRole)}}"
                 session_name            = "web-identity-block"
                 web_identity_token_file = "{{tokenFile}}"
               }
@@ -138,9 +138,9 @@ public sealed class CredentialSourceCliTests : IAsyncLifetime
         using (var platform = new TerraformWorkspace(_emu.Emulator))
         {
             platform.Write("main.tf", MainTf("", "runner", "ci", "runner").Replace(
-                EmulatorProcess.RoleArn("payments-api"), EmulatorProcess.RoleArn(RunnerRole), StringComparison.Ordinal) + $$"""
+                EmulatorSeed.RoleArn("payments-api"), EmulatorSeed.RoleArn(RunnerRole), StringComparison.Ordinal) + $$"""
                 resource "aws_eks_addon" "agent" {
-                  cluster_name = "{{EmulatorProcess.ClusterName}}"
+                  cluster_name = "{{EmulatorSeed.ClusterName}}"
                   addon_name   = "eks-pod-identity-agent"
                 }
                 """);

@@ -60,7 +60,7 @@ public sealed class ExamplesValidateTests
 
         var result = await workspace.RunAsync("validate", "-no-color");
 
-        Assert.True(result.ExitCode == 0, $"validate {folder} failed:\n{result.Output}");
+        Assert.True(result.ExitCode == 0, $"validate {folder} failed:\n{result.Report}");
         Assert.Contains("The configuration is valid", result.Stdout);
     }
 }

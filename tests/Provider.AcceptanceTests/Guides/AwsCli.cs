@@ -17,20 +17,15 @@ internal static class AwsCli
     public static Dictionary<string, string?> Environment(EmulatorProcess emulator)
     {
         var cli = Path.GetDirectoryName(Binary) is { Length: > 0 } dir ? dir + ":" : "";
-        return new Dictionary<string, string?>
-        {
-            ["PATH"] = cli + System.Environment.GetEnvironmentVariable("PATH"),
-            ["AWS_ENDPOINT_URL"] = emulator.BaseUrl.ToString().TrimEnd('/'),
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-            ["AWS_REGION"] = EmulatorProcess.Region,
-            ["AWS_DEFAULT_REGION"] = EmulatorProcess.Region,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_CONFIG_FILE"] = "/nonexistent/aws-config",
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/aws-credentials",
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["AWS_PAGER"] = "",
-        };
+        var environment = IsolatedAws.Environment("/nonexistent");
+        environment["PATH"] = cli + System.Environment.GetEnvironmentVariable("PATH");
+        environment["AWS_ENDPOINT_URL"] = emulator.BaseUrl.ToString().TrimEnd('/');
+        environment["AWS_ACCESS_KEY_ID"] = "test";
+        environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        environment["AWS_REGION"] = EmulatorSeed.Region;
+        environment["AWS_DEFAULT_REGION"] = EmulatorSeed.Region;
+        environment["AWS_SESSION_TOKEN"] = null;
+        environment["AWS_PAGER"] = "";
+        return environment;
     }
 }

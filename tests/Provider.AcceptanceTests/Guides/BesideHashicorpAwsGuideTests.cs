@@ -26,7 +26,7 @@ public sealed class BesideHashicorpAwsGuideTests
             """);
         ws.Write("hashicorp-aws.tf", $$"""
             locals {
-              payments_role_arn = "{{EmulatorProcess.RoleArn("payments-api")}}"
+              payments_role_arn = "{{EmulatorSeed.RoleArn("payments-api")}}"
             }
             """);
 

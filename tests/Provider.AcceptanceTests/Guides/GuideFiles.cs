@@ -71,7 +71,7 @@ internal static class GuideFiles
     public static async Task AssertNoChangesAsync(this TerraformWorkspace ws, string why)
     {
         var plan = await ws.PlanAsync();
-        Assert.True(plan.ExitCode == 0, $"{why}: expected no changes (exit 0), got {plan.ExitCode}\n{plan.Output}");
+        Assert.True(plan.ExitCode == 0, $"{why}: expected no changes (exit 0), got {plan.ExitCode}\n{plan.Report}");
         Assert.Contains("No changes.", plan.Stdout);
     }
 

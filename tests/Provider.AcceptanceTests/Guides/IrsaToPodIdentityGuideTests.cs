@@ -23,16 +23,16 @@ public sealed class IrsaToPodIdentityGuideTests
     {
         await using var emulator = await EmulatorProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = emulator.BaseUrl, Timeout = TimeSpan.FromMinutes(1) };
-        var issuer = await IssuerAsync(http);
+        var issuer = await IssuerAsync(emulator);
 
         // Before: IRSA only.
         await SetTrustAsync(emulator, "trust-irsa.json.tftpl", issuer);
-        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(http));
-        Assert.NotEqual(HttpStatusCode.OK, await PodIdentityAsync(http));
+        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(emulator, http));
+        Assert.NotEqual(HttpStatusCode.OK, await PodIdentityAsync(emulator, http));
 
         // Step 1: the role trusts both; the pods still use IRSA (no agent, no association yet).
         await SetTrustAsync(emulator, "trust-irsa-and-pod-identity.json.tftpl", issuer);
-        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(http));
+        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(emulator, http));
 
         // Step 2, as the guide shows it: the agent add-on and the association, with this provider as `podidentity`.
         using var ws = new TerraformWorkspace(emulator).Use(Guide, "variables.tf", "step2-pod-identity.tf");
@@ -48,57 +48,47 @@ public sealed class IrsaToPodIdentityGuideTests
         Assert.Contains("Resources: 2 added, 0 changed, 0 destroyed.", apply.Stdout);
         Assert.DoesNotContain("EKS Pod Identity Agent not running", apply.Output);
         await ws.AssertNoChangesAsync("step 2 after apply");
-        Assert.Equal(HttpStatusCode.OK, await PodIdentityAsync(http));
-        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(http));
+        Assert.Equal(HttpStatusCode.OK, await PodIdentityAsync(emulator, http));
+        Assert.Equal(HttpStatusCode.OK, await IrsaAsync(emulator, http));
 
         // Step 4: Pod Identity only; IRSA is refused, Pod Identity still works.
         await SetTrustAsync(emulator, "trust-pod-identity.json", issuer);
-        Assert.NotEqual(HttpStatusCode.OK, await IrsaAsync(http));
-        Assert.Equal(HttpStatusCode.OK, await PodIdentityAsync(http));
+        Assert.NotEqual(HttpStatusCode.OK, await IrsaAsync(emulator, http));
+        Assert.Equal(HttpStatusCode.OK, await PodIdentityAsync(emulator, http));
     }
 
     // The cluster's issuer is the `iss` of the tokens it signs.
-    private static async Task<string> IssuerAsync(HttpClient http)
+    private static async Task<string> IssuerAsync(EmulatorProcess emulator)
     {
-        var token = await TokenAsync(http, "pods.eks.amazonaws.com");
+        var token = await TokenAsync(emulator, "pods.eks.amazonaws.com");
         var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
         payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
         using var claims = JsonDocument.Parse(Convert.FromBase64String(payload));
         return claims.RootElement.GetProperty("iss").GetString()!["https://".Length..];
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string audience)
-    {
-        var response = await http.PostAsJsonAsync($"_emulator/clusters/{EmulatorProcess.ClusterName}/service-account-token", new
-        {
-            @namespace = "payments",
-            serviceAccount = "payments-api",
-            podName = "payments-api-7d4b9",
-            audience,
-        });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
+    private static Task<string> TokenAsync(EmulatorProcess emulator, string audience) =>
+        emulator.ServiceAccountTokenAsync(EmulatorSeed.ClusterName, "payments", "payments-api", "payments-api-7d4b9", audience: audience);
 
     // What the SDK in an IRSA pod does: AssumeRoleWithWebIdentity (unsigned) with the projected token.
-    private static async Task<HttpStatusCode> IrsaAsync(HttpClient http)
+    private static async Task<HttpStatusCode> IrsaAsync(EmulatorProcess emulator, HttpClient http)
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Action"] = "AssumeRoleWithWebIdentity",
             ["Version"] = "2011-06-15",
-            ["RoleArn"] = EmulatorProcess.RoleArn(Role),
+            ["RoleArn"] = EmulatorSeed.RoleArn(Role),
             ["RoleSessionName"] = "payments-api",
-            ["WebIdentityToken"] = await TokenAsync(http, "sts.amazonaws.com"),
+            ["WebIdentityToken"] = await TokenAsync(emulator, "sts.amazonaws.com"),
         });
         return (await http.PostAsync("", form)).StatusCode;
     }
 
     // What the SDK in a Pod Identity pod does: ask the node agent with the pod's token.
-    private static async Task<HttpStatusCode> PodIdentityAsync(HttpClient http)
+    private static async Task<HttpStatusCode> PodIdentityAsync(EmulatorProcess emulator, HttpClient http)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"_emulator/clusters/{EmulatorProcess.ClusterName}/agent/v1/credentials");
-        request.Headers.TryAddWithoutValidation("Authorization", await TokenAsync(http, "pods.eks.amazonaws.com"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, emulator.AgentUri(EmulatorSeed.ClusterName));
+        request.Headers.TryAddWithoutValidation("Authorization", await TokenAsync(emulator, "pods.eks.amazonaws.com"));
         var response = await http.SendAsync(request);
         if (response.StatusCode == HttpStatusCode.OK)
         {
@@ -113,7 +103,7 @@ public sealed class IrsaToPodIdentityGuideTests
     private static async Task SetTrustAsync(EmulatorProcess emulator, string file, string issuer)
     {
         var policy = new StringBuilder(GuideFiles.Read(Guide, file))
-            .Replace("${oidc_provider_arn}", $"arn:aws:iam::{EmulatorProcess.AccountId}:oidc-provider/{issuer}")
+            .Replace("${oidc_provider_arn}", $"arn:aws:iam::{EmulatorSeed.AccountId}:oidc-provider/{issuer}")
             .Replace("${oidc_issuer}", issuer)
             .ToString();
         (await AwsCli.RunAsync(emulator, "iam", "update-assume-role-policy", "--role-name", Role, "--policy-document", policy))

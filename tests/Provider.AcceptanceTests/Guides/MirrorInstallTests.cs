@@ -50,15 +50,15 @@ public sealed class MirrorInstallTests
 
             module "payments" {
               source          = "{{Path.Combine(TestPaths.ExamplesDir, "modules", "pod-identity").Replace('\\', '/')}}"
-              cluster_name    = "{{EmulatorProcess.ClusterName}}"
+              cluster_name    = "{{EmulatorSeed.ClusterName}}"
               namespace       = "payments"
               service_account = "payments-api"
-              role_arn        = "{{EmulatorProcess.RoleArn("payments-api")}}"
+              role_arn        = "{{EmulatorSeed.RoleArn("payments-api")}}"
             }
             """);
 
         var init = await ws.RunAsync("init", "-no-color", "-input=false");
-        Assert.True(init.ExitCode == 0, $"init failed:\n{init.Output}");
+        Assert.True(init.ExitCode == 0, $"init failed:\n{init.Report}");
         Assert.Contains($"Installing podidentity/aws v{Version}...", init.Stdout);
         Assert.DoesNotContain("development overrides", init.Output);
         var lockFile = File.ReadAllText(Path.Combine(ws.Directory, ".terraform.lock.hcl"));
@@ -67,13 +67,13 @@ public sealed class MirrorInstallTests
 
         // The same version is in the provider's start-up log line.
         var validate = await ws.WithEnvironment("TF_LOG_PROVIDER", "info").RunAsync("validate", "-no-color");
-        Assert.True(validate.ExitCode == 0, $"validate failed:\n{validate.Output}");
+        Assert.True(validate.ExitCode == 0, $"validate failed:\n{validate.Report}");
         // Terraform prints hclog fields in map order, so @module may come before or after version.
         Assert.Matches($"terraform-provider-aws starting: .*version={Regex.Escape(Version)}", validate.Stderr);
         ws.WithEnvironment("TF_LOG_PROVIDER", null);
 
         var plan = await ws.PlanAsync();
-        Assert.True(plan.ExitCode == 2, $"plan should propose the module's objects (exit 2):\n{plan.Output}");
+        Assert.True(plan.ExitCode == 2, $"plan should propose the module's objects (exit 2):\n{plan.Report}");
         Assert.Contains("module.payments.aws_eks_pod_identity_association.this will be created", plan.Stdout);
         Assert.Contains("Plan: 2 to add, 0 to change, 0 to destroy.", plan.Stdout);
     }

@@ -74,7 +74,7 @@ public sealed partial class ResourcePageImportTests
               cluster_name    = "pod-identity-lab"
               namespace       = "payments"
               service_account = "payments-api"
-              role_arn        = "{{EmulatorProcess.RoleArn("payments-api")}}"
+              role_arn        = "{{EmulatorSeed.RoleArn("payments-api")}}"
               tags            = { app = "payments" }
               depends_on      = [aws_eks_addon.pod_identity_agent]
             }
@@ -83,7 +83,7 @@ public sealed partial class ResourcePageImportTests
               cluster_name    = "pod-identity-lab"
               namespace       = "ledger"
               service_account = "ledger-reader"
-              role_arn        = "{{EmulatorProcess.RoleArn("ledger-reader")}}"
+              role_arn        = "{{EmulatorSeed.RoleArn("ledger-reader")}}"
               depends_on      = [aws_eks_addon.pod_identity_agent]
             }
 
@@ -98,7 +98,7 @@ public sealed partial class ResourcePageImportTests
 
         var import = await ws.RunAsync("import", "-no-color", "-input=false", address, id.Replace(ExampleAssociationId, associationId, StringComparison.Ordinal));
 
-        Assert.True(import.ExitCode == 0, $"{type}: import of {id} failed:\n{import.Output}");
+        Assert.True(import.ExitCode == 0, $"{type}: import of {id} failed:\n{import.Report}");
         Assert.Contains("Import successful!", import.Stdout);
         await ws.AssertNoChangesAsync($"{type} imported by {id}");
     }

@@ -18,7 +18,7 @@ public sealed class RunningTheEmulatorGuideTests
         await using var emulator = await StartWithGuideSeedAsync();
         var result = await RunScriptAsync(emulator, "walkthrough.sh");
 
-        Assert.True(result.ExitCode == 0, $"walkthrough.sh failed:\n{result.Output}");
+        Assert.True(result.ExitCode == 0, $"walkthrough.sh failed:\n{result.Report}");
         Assert.Contains("eks-pod-identity-agent\tv", result.Stdout);
         Assert.Contains("\tACTIVE", result.Stdout);
         Assert.Matches(@"created a-[a-z0-9]{17}\n", result.Stdout);
@@ -41,7 +41,7 @@ public sealed class RunningTheEmulatorGuideTests
         await using var emulator = await StartWithGuideSeedAsync();
         var result = await RunScriptAsync(emulator, "faults.sh");
 
-        Assert.True(result.ExitCode == 0, $"faults.sh failed:\n{result.Output}");
+        Assert.True(result.ExitCode == 0, $"faults.sh failed:\n{result.Report}");
         Assert.Contains("\"id\"", result.Stdout);
         Assert.Contains("ListPodIdentityAssociations", result.Stdout);
         // Two injected 503s and the successful third attempt all reached the emulator.
@@ -60,7 +60,7 @@ public sealed class RunningTheEmulatorGuideTests
             await using (var first = await EmulatorProcess.StartAsync(GuideSeed(), "--state", stateFile))
             {
                 created = (await AwsAsync(first, "eks", "create-pod-identity-association", "--cluster-name", "pod-identity-lab",
-                    "--namespace", "payments", "--service-account", "payments-api", "--role-arn", EmulatorProcess.RoleArn("payments-api"),
+                    "--namespace", "payments", "--service-account", "payments-api", "--role-arn", EmulatorSeed.RoleArn("payments-api"),
                     "--query", "association.associationId", "--output", "text")).EnsureSuccess("create").Stdout.Trim();
             }
 

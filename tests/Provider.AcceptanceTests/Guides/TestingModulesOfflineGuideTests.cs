@@ -29,7 +29,7 @@ public sealed class TestingModulesOfflineGuideTests
         (await ws.RunAsync("init", "-no-color", "-input=false")).EnsureSuccess("init");
         var result = await ws.RunAsync("test", "-no-color");
 
-        Assert.True(result.ExitCode == 0, $"terraform test failed:\n{result.Output}");
+        Assert.True(result.ExitCode == 0, $"terraform test failed:\n{result.Report}");
         Assert.Contains("run \"installs_agent_and_association\"... pass", result.Stdout);
         Assert.Contains("run \"changing_the_role_updates_in_place\"... pass", result.Stdout);
         Assert.Contains("run \"rejects_a_bad_namespace_at_plan_time\"... pass", result.Stdout);

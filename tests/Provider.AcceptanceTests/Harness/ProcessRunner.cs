@@ -49,7 +49,9 @@ internal static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} took longer than {timeout}");
+            await process.WaitForExitAsync();
+            throw new TimeoutException(
+                $"{fileName} {string.Join(' ', arguments)} took longer than {timeout}\n--- stdout\n{await stdout}\n--- stderr\n{await stderr}");
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr, clock.Elapsed);

@@ -9,6 +9,7 @@ namespace PodIdentity.Provider.AcceptanceTests.Harness;
 internal sealed class TerraformWorkspace : IDisposable
 {
     private readonly Dictionary<string, string?> _environment;
+    private int _runs;
 
     public TerraformWorkspace(EmulatorProcess? emulator = null)
     {
@@ -23,25 +24,21 @@ internal sealed class TerraformWorkspace : IDisposable
             }
             """);
 
-        _environment = new Dictionary<string, string?>
-        {
-            ["TF_CLI_CONFIG_FILE"] = cliConfig,
-            ["TF_IN_AUTOMATION"] = "1",
-            ["CHECKPOINT_DISABLE"] = "1",
-            ["TF_LOG"] = null,
-            ["TF_LOG_PROVIDER"] = null,
-            ["AWS_PROFILE"] = null,
-            ["AWS_CONFIG_FILE"] = Path.Combine(Directory, "no-aws-config"),
-            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Directory, "no-aws-credentials"),
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-        };
+        _environment = IsolatedAws.Environment(Directory);
+        _environment["TF_CLI_CONFIG_FILE"] = cliConfig;
+        _environment["TF_IN_AUTOMATION"] = "1";
+        _environment["CHECKPOINT_DISABLE"] = "1";
+        // Logging is set per run (RunAsync) unless a test sets TF_LOG_PROVIDER or TF_LOG_PATH itself.
+        _environment["TF_LOG"] = null;
+        _environment["TF_LOG_PROVIDER"] = null;
+        _environment["TF_LOG_PATH"] = null;
         if (emulator is not null)
         {
             _environment["AWS_ENDPOINT_URL"] = emulator.BaseUrl.ToString().TrimEnd('/');
             _environment["AWS_ACCESS_KEY_ID"] = "test";
             _environment["AWS_SECRET_ACCESS_KEY"] = "test";
             _environment["AWS_SESSION_TOKEN"] = null;
-            _environment["AWS_REGION"] = EmulatorProcess.Region;
+            _environment["AWS_REGION"] = EmulatorSeed.Region;
         }
     }
 
@@ -69,8 +66,38 @@ internal sealed class TerraformWorkspace : IDisposable
         return this;
     }
 
-    public Task<ProcessResult> RunAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync(TestPaths.TerraformBinary, arguments, Directory, _environment, TimeSpan.FromMinutes(5));
+    /// <summary>Where each run's provider log goes: NN-COMMAND.log, numbered in run order.</summary>
+    public string LogDirectory => Path.Combine(Directory, ".provider-logs");
+
+    /// <summary>
+    /// Runs the CLI. The provider's DEBUG log goes to a file of this run (TF_LOG_PROVIDER, TF_LOG_PATH; the CLI's own
+    /// log stays off), whose tail <see cref="ProcessResult.Report"/> shows when a step fails: a provider that dies or
+    /// hangs while starting shows in the CLI's output only as "Plugin did not respond".
+    /// </summary>
+    public async Task<ProcessResult> RunAsync(params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>(_environment);
+        string? log = null;
+        if (environment["TF_LOG_PROVIDER"] is null && environment["TF_LOG_PATH"] is null)
+        {
+            System.IO.Directory.CreateDirectory(LogDirectory);
+            log = Path.Combine(LogDirectory, $"{++_runs:D2}-{(arguments.Length > 0 ? arguments[0] : "cli")}.log");
+            environment["TF_LOG_PROVIDER"] = "DEBUG";
+            environment["TF_LOG_PATH"] = log;
+        }
+
+        try
+        {
+            return await ProcessRunner.RunAsync(TestPaths.TerraformBinary, arguments, Directory, environment, TimeSpan.FromMinutes(5)) with
+            {
+                ProviderLog = log,
+            };
+        }
+        catch (TimeoutException e) when (log is not null)
+        {
+            throw new TimeoutException($"{e.Message}\n--- provider log {log}\n{ProcessResult.LogTail(log)}", e);
+        }
+    }
 
     public async Task<ProcessResult> ApplyAsync(params string[] extra) =>
         (await RunAsync(["apply", "-auto-approve", "-input=false", "-no-color", .. extra])).EnsureSuccess("apply");

@@ -7,7 +7,7 @@ namespace PodIdentity.Provider.AcceptanceTests.PodIdentity;
 /// <summary>Configuration snippets and state/plan helpers shared by the pod identity CLI scenarios.</summary>
 internal static partial class Hcl
 {
-    public const string Cluster = EmulatorProcess.ClusterName;
+    public const string Cluster = EmulatorSeed.ClusterName;
 
     /// <summary>Provider block with default_tags and ignore_tags; region, endpoint and keys come from the harness's environment.</summary>
     public const string ProviderBlock = """
@@ -40,7 +40,7 @@ internal static partial class Hcl
 
         """;
 
-    public static string Role(string name) => EmulatorProcess.RoleArn(name);
+    public static string Role(string name) => EmulatorSeed.RoleArn(name);
 
     public static string Association(string name, string ns, string serviceAccount, string role, string extra = "") => $$"""
         resource "aws_eks_pod_identity_association" "{{name}}" {

@@ -34,7 +34,7 @@ public sealed class LifecycleScenarioTests
         var id = app.Str("id");
         Assert.Matches("^a-[a-z0-9]{17}$", id);
         Assert.Equal(id, app.Str("association_id"));
-        Assert.Equal($"arn:aws:eks:us-west-2:{EmulatorProcess.AccountId}:podidentityassociation/{Cluster}/{id}", app.Str("association_arn"));
+        Assert.Equal($"arn:aws:eks:us-west-2:{EmulatorSeed.AccountId}:podidentityassociation/{Cluster}/{id}", app.Str("association_arn"));
         Assert.Equal(Cluster, app.Str("cluster_name"));
         Assert.Equal("payments", app.Str("namespace"));
         Assert.Equal("payments-api", app.Str("service_account"));

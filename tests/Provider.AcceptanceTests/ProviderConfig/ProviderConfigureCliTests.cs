@@ -35,7 +35,7 @@ public sealed class ProviderConfigureCliTests(ConfigureEmulatorFixture fixture) 
         ws.WithEnvironment("TF_LOG_PROVIDER", "TRACE").WithEnvironment("TF_LOG_PATH", logPath);
 
         var result = await ws.PlanAsync();
-        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.True(result.ExitCode == 2, result.Report);
 
         var log = await File.ReadAllTextAsync(logPath);
         // The log really was on and really saw configure and the signed STS call.
@@ -54,9 +54,9 @@ public sealed class ProviderConfigureCliTests(ConfigureEmulatorFixture fixture) 
         using var ws = new TerraformWorkspace(Emulator).Write("main.tf", main);
 
         var result = await ws.PlanAsync();
-        Assert.Equal(1, result.ExitCode);
+        result.EnsureExit(1, "result");
         Assert.Contains("AWS account not allowed", result.Stderr);
-        Assert.Contains(EmulatorProcess.AccountId, result.Stderr);
+        Assert.Contains(EmulatorSeed.AccountId, result.Stderr);
         Assert.Contains("999999999999", result.Stderr);
         Assert.Contains("allowed_account_ids", result.Stderr);
     }
@@ -68,7 +68,7 @@ public sealed class ProviderConfigureCliTests(ConfigureEmulatorFixture fixture) 
         using var ws = new TerraformWorkspace(Emulator).Write("main.tf", main);
 
         var result = await ws.PlanAsync();
-        Assert.Equal(1, result.ExitCode);
+        result.EnsureExit(1, "result");
         Assert.Contains("Validating provider credentials failed", result.Stderr);
         Assert.Contains("SignatureDoesNotMatch", result.Stderr);
         Assert.Contains("request id", result.Stderr);
@@ -82,7 +82,7 @@ public sealed class ProviderConfigureCliTests(ConfigureEmulatorFixture fixture) 
         await Emulator.ResetCallsAsync();
 
         var result = await ws.PlanAsync();
-        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.True(result.ExitCode == 2, result.Report);
 
         var calls = await Emulator.CallsAsync();
         var getCallerIdentity = calls.Where(c => c.Key.EndsWith("GetCallerIdentity", StringComparison.Ordinal)).Sum(c => c.Value);
@@ -97,7 +97,7 @@ public sealed class ProviderConfigureCliTests(ConfigureEmulatorFixture fixture) 
         await Emulator.ResetCallsAsync();
 
         var result = await ws.PlanAsync();
-        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.True(result.ExitCode == 2, result.Report);
         var calls = await Emulator.CallsAsync();
         Assert.DoesNotContain(calls, c => c.Key.EndsWith("GetCallerIdentity", StringComparison.Ordinal) && c.Value > 0);
     }

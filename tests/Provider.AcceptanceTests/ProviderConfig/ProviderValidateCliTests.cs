@@ -85,7 +85,7 @@ public sealed class ProviderValidateCliTests
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.True(json.RootElement.GetProperty("valid").GetBoolean(), result.Output);
         Assert.Equal(0, json.RootElement.GetProperty("error_count").GetInt32());
-        Assert.Equal(0, result.ExitCode);
+        result.EnsureExit(0, "result");
     }
 
     [Fact]

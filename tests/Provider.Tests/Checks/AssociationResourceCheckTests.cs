@@ -48,7 +48,7 @@ public sealed class AssociationResourceCheckTests
     {
         using var rig = Rig();
         var config = rig.Config(("target_role_arn", "arn:aws-cn:iam::123456789012:role/elsewhere"));
-        var response = await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config));
+        var response = await rig.PlanAsync(config);
 
         Assert.Equal(
             [(DiagnosticSeverity.Error, "IAM role is in another AWS partition", "target_role_arn"),
@@ -64,7 +64,7 @@ public sealed class AssociationResourceCheckTests
     {
         using var rig = Rig();
         var state = rig.State();
-        var response = await rig.PlanAsync(rig.Config(), state, state);
+        var response = await rig.PlanAsync(rig.Config(), state);
         Assert.Empty(response.Diagnostics);
         Assert.Empty(rig.Eks.Requests);
     }
@@ -75,7 +75,7 @@ public sealed class AssociationResourceCheckTests
         using var rig = Rig(new CheckSettings(SkipTrustCheck: true));
         rig.Eks.Ok(Create, FakeEks.Association());
         var config = rig.Config();
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
         var created = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, created, CancellationToken.None);
         Assert.Empty(created.Diagnostics);
@@ -89,10 +89,10 @@ public sealed class AssociationResourceCheckTests
         // The next plan (a new process): the service account has this association. A new resource for it conflicts;
         // this one's replacement, whose create-plan receives the private data, does not.
         using var next = Rig(new CheckSettings(SkipTrustCheck: true), existingId: Id);
-        Assert.Empty((await next.PlanAsync(config, CtyValue.Null(next.Type), next.CreatePlan(config), read.Private)).Diagnostics);
+        Assert.Empty((await next.PlanAsync(config, null, read.Private)).Diagnostics);
         Assert.Equal(1, next.Eks.Count(List));
         using var other = Rig(new CheckSettings(SkipTrustCheck: true), existingId: Id);
-        var conflict = await other.PlanAsync(config, CtyValue.Null(other.Type), other.CreatePlan(config));
+        var conflict = await other.PlanAsync(config);
         Assert.Equal("EKS Pod Identity Association already exists", Assert.Single(conflict.Diagnostics).Summary);
     }
 
@@ -102,7 +102,7 @@ public sealed class AssociationResourceCheckTests
         using var rig = Rig();
         rig.Eks.Ok(Create, FakeEks.Association(target: Target, externalId: "ext-issued"));
         var config = rig.Config(("target_role_arn", Target));
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
         var created = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, created, CancellationToken.None);
 

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Security;
-using System.Text;
 using System.Text.Json.Nodes;
 using PodIdentity.Aws.Clients;
 using PodIdentity.Provider.Checks;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Provider.Tests.Checks;
 
@@ -12,12 +11,19 @@ namespace PodIdentity.Provider.Tests.Checks;
 /// IAM GetRole (query XML, trust policy URL-encoded as IAM sends it), EKS DescribeCluster and
 /// ListPodIdentityAssociations (rest-json) behind the real typed clients, with per-operation call counts and faults.
 /// </summary>
-internal sealed class FakeAwsForChecks : HttpMessageHandler
+internal sealed class FakeAwsForChecks : FakeHttpHandler
 {
     public const string Account = "123456789012";
     public const string Universal = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
 
-    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+    public FakeAwsForChecks()
+        : base(Routes(
+            [
+                ("GET", "/clusters/{name}/pod-identity-associations", "ListPodIdentityAssociations"),
+                ("GET", "/clusters/{name}", "DescribeCluster"),
+            ],
+            otherwise: AwsOperation)) =>
+        Respond(AnswerAsync);
 
     public Dictionary<string, string> Roles { get; } = new(StringComparer.Ordinal);
 
@@ -33,7 +39,7 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
     /// <summary>Holds every answer until released (to test waiting and cancellation).</summary>
     public TaskCompletionSource Gate { get; set; } = CompletedGate();
 
-    public int Calls(string operation) => _calls.TryGetValue(operation, out var n) ? n : 0;
+    public int Calls(string operation) => Count(operation);
 
     public static string Arn(string role) => $"arn:aws:iam::{Account}:role/{role}";
 
@@ -53,27 +59,21 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
         return (clients, new CheckLookups(clients.Iam, _ => clients.Eks, account, budget));
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> AnswerAsync(RecordedRequest request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-        var operation = request.RequestUri!.Host.StartsWith("iam", StringComparison.Ordinal) ? Form(body, "Action")!
-            : request.RequestUri.AbsolutePath.EndsWith("/pod-identity-associations", StringComparison.Ordinal) ? "ListPodIdentityAssociations"
-            : "DescribeCluster";
-        _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
         await Gate.Task.WaitAsync(cancellationToken);
-
-        if (Faults.TryGetValue(operation, out var fault))
+        if (Faults.TryGetValue(request.Operation, out var fault))
         {
-            return operation == "GetRole"
-                ? Xml(fault.Status, $"<ErrorResponse><Error><Type>Sender</Type><Code>{fault.Code}</Code><Message>fault</Message></Error><RequestId>r</RequestId></ErrorResponse>")
-                : Json(fault.Status, new JsonObject { ["__type"] = fault.Code, ["message"] = "fault" });
+            return request.Operation == "GetRole"
+                ? AwsQueryError(fault.Status, fault.Code, "fault")
+                : JsonResponse(fault.Status, new JsonObject { ["__type"] = fault.Code, ["message"] = "fault" });
         }
 
-        return operation switch
+        return request.Operation switch
         {
-            "GetRole" => GetRole(Form(body, "RoleName")!),
-            "DescribeCluster" => DescribeCluster(Uri.UnescapeDataString(request.RequestUri.AbsolutePath.Split('/')[2])),
-            _ => List(request.RequestUri),
+            "GetRole" => GetRole(request.FormValue("RoleName")!),
+            "DescribeCluster" => DescribeCluster(request.Path.Split('/')[2]),
+            _ => List(request),
         };
     }
 
@@ -81,11 +81,10 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
     {
         if (!Roles.TryGetValue(name, out var policy))
         {
-            return Xml(HttpStatusCode.NotFound,
-                $"<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name {name} cannot be found.</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+            return AwsQueryError(HttpStatusCode.NotFound, "NoSuchEntity", $"The role with name {name} cannot be found.");
         }
 
-        return Xml(HttpStatusCode.OK, $"""
+        return XmlResponse(HttpStatusCode.OK, $"""
             <GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRoleResult><Role>
               <Path>/</Path><RoleName>{name}</RoleName><RoleId>AROATEST</RoleId><Arn>{Arn(name)}</Arn>
               <CreateDate>2026-01-01T00:00:00Z</CreateDate>
@@ -96,14 +95,15 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
 
     private HttpResponseMessage DescribeCluster(string name) =>
         Clusters.TryGetValue(name, out var c)
-            ? Json(HttpStatusCode.OK, new JsonObject { ["cluster"] = new JsonObject { ["name"] = name, ["version"] = c.Version, ["platformVersion"] = c.Platform, ["status"] = "ACTIVE" } })
-            : Json(HttpStatusCode.NotFound, new JsonObject { ["__type"] = "ResourceNotFoundException", ["message"] = $"No cluster found for name: {name}." });
+            ? JsonResponse(HttpStatusCode.OK, new JsonObject { ["cluster"] = new JsonObject { ["name"] = name, ["version"] = c.Version, ["platformVersion"] = c.Platform, ["status"] = "ACTIVE" } })
+            : JsonResponse(HttpStatusCode.NotFound, new JsonObject { ["__type"] = "ResourceNotFoundException", ["message"] = $"No cluster found for name: {name}." });
 
-    private HttpResponseMessage List(Uri uri)
+    private HttpResponseMessage List(RecordedRequest request)
     {
-        var cluster = Uri.UnescapeDataString(uri.AbsolutePath.Split('/')[2]);
-        var ns = Form(uri.Query.TrimStart('?'), "namespace");
-        var sa = Form(uri.Query.TrimStart('?'), "serviceAccount");
+        var cluster = request.Path.Split('/')[2];
+        var query = request.QueryValues();
+        var ns = query.TryGetValue("namespace", out var nsValues) ? nsValues[0] : null;
+        var sa = query.TryGetValue("serviceAccount", out var saValues) ? saValues[0] : null;
         var items = new JsonArray();
         foreach (var ((c, n, s), (id, owner)) in Associations)
         {
@@ -119,11 +119,8 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
             }
         }
 
-        return Json(HttpStatusCode.OK, new JsonObject { ["associations"] = items });
+        return JsonResponse(HttpStatusCode.OK, new JsonObject { ["associations"] = items });
     }
-
-    private static string? Form(string text, string key) =>
-        text.Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[0] == key).Select(p => Uri.UnescapeDataString(p[1].Replace('+', ' '))).FirstOrDefault();
 
     private static TaskCompletionSource CompletedGate()
     {
@@ -131,10 +128,4 @@ internal sealed class FakeAwsForChecks : HttpMessageHandler
         gate.SetResult();
         return gate;
     }
-
-    private static HttpResponseMessage Xml(HttpStatusCode status, string xml) =>
-        new(status) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
-
-    private static HttpResponseMessage Json(HttpStatusCode status, JsonObject json) =>
-        new(status) { Content = new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json") };
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Tests.Resources;
+using PodIdentity.TestSupport;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Identity;
@@ -19,15 +20,34 @@ public sealed class ListResourceTests
         return list;
     }
 
-    private static CtyValue Config(IListResource list, params (string Name, string Value)[] set)
+    private static CtyValue Config(IListResource list, params (string Name, object? Value)[] set) => TestValues.Object(list.ConfigSchema.Type, set);
+
+    [Theory]
+    [InlineData(null, "payments-api", true)]
+    [InlineData("payments", "payments-api", false)]
+    [InlineData("payments", null, false)]
+    public void TheListResourceAndTheDataSourceRequireANamespaceForAServiceAccountAlike(string? ns, string? serviceAccount, bool error)
     {
-        var value = ValueAccess.EmptyObject(list.ConfigSchema.Type);
-        foreach (var (name, v) in set)
+        var list = (IListResourceWithValidateConfig)new AwsProvider().ListResources.Single(l => l.TypeName == "aws_eks_pod_identity_association");
+        var source = (IDataSourceWithValidateConfig)new AwsProvider().DataSources.Single(d => d.TypeName == "aws_eks_pod_identity_associations");
+        foreach (var (type, validate) in new (ObjectType, Action<ValidateConfigRequest, Diagnostics>)[]
         {
-            value = value.WithString(name, v);
+            (list.ConfigSchema.Type, list.ValidateConfig),
+            (source.Schema.Type, source.ValidateConfig),
+        })
+        {
+            var diagnostics = new Diagnostics();
+            validate(new ValidateConfigRequest
+            {
+                Config = TestValues.Object(type, ("cluster_name", "lab"), ("namespace", ns), ("service_account", serviceAccount)),
+            }, diagnostics);
+            Assert.Equal(error, diagnostics.HasErrors);
+            Assert.All(diagnostics, d => Assert.Equal(AttributePath.Root.Attribute("namespace"), d.Path));
         }
 
-        return value;
+        Assert.Equal(
+            source.Schema.FindAttribute("service_account")!.Description,
+            list.ConfigSchema.FindAttribute("service_account")!.Description);
     }
 
     private static async Task<List<ListResult>> Run(IListResource list, CtyValue config, bool include = false, long limit = 100)

@@ -2,6 +2,7 @@ using System.Net;
 using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Tests.Resources;
+using PodIdentity.TestSupport;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Identity;
@@ -10,16 +11,8 @@ public sealed class ResourceIdentityTests
 {
     private const string Account = "123456789012";
 
-    private static CtyValue Identity(IResourceWithIdentity resource, params (string Name, string? Value)[] set)
-    {
-        var value = ValueAccess.EmptyObject(resource.IdentitySchema.Type);
-        foreach (var (name, v) in set)
-        {
-            value = value.WithString(name, v);
-        }
-
-        return value;
-    }
+    private static CtyValue Identity(IResourceWithIdentity resource, params (string Name, object? Value)[] set) =>
+        TestValues.Object(resource.IdentitySchema.Type, set);
 
     private static CtyValue AssociationIdentity(IResourceWithIdentity resource, string region = "us-west-2") =>
         Identity(resource, ("account_id", Account), ("region", region), ("cluster_name", "lab"), ("association_id", Id));
@@ -48,7 +41,7 @@ public sealed class ResourceIdentityTests
         using var rig = new AssociationRig();
         rig.Eks.Ok("CreatePodIdentityAssociation", FakeEks.Association());
         var config = rig.Config();
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
 
         var response = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);

@@ -62,16 +62,7 @@ public sealed class AddonNamespaceRecordTests
         var prior = rig.State();
         var recorded = Private("""{"namespace":"agents"}""");
 
-        async Task<ModifyPlanResponse> Plan(string ns, byte[]? priorPrivate)
-        {
-            var config = rig.Config(("namespace_config", Namespace(rig, ns)));
-            var response = new ModifyPlanResponse { Plan = prior.WithAttribute("namespace_config", Namespace(rig, ns)) };
-            await rig.Resource.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = prior, PriorPrivate = priorPrivate },
-                response,
-                CancellationToken.None);
-            return response;
-        }
+        Task<PlannedChange> Plan(string ns, byte[]? priorPrivate) => rig.PlanAsync(rig.Config(("namespace_config", Namespace(rig, ns))), prior, priorPrivate);
 
         var same = await Plan("agents", recorded);
         Assert.Empty(same.RequiresReplace);
@@ -86,12 +77,7 @@ public sealed class AddonNamespaceRecordTests
 
         // Once recorded in state, moving it replaces as before.
         var moved = rig.State(("namespace_config", Namespace(rig, "agents")));
-        var config = rig.Config(("namespace_config", Namespace(rig, "other")));
-        var response = new ModifyPlanResponse { Plan = moved.WithAttribute("namespace_config", Namespace(rig, "other")) };
-        await rig.Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = moved, PriorPrivate = recorded },
-            response,
-            CancellationToken.None);
+        var response = await rig.PlanAsync(rig.Config(("namespace_config", Namespace(rig, "other"))), moved, recorded);
         Assert.Equal([AttributePath.Root.Attribute("namespace_config")], response.RequiresReplace);
     }
 

@@ -14,9 +14,7 @@ public sealed class AddonPlanTests
         using var rig = new AddonRig();
         var prior = rig.State(("configuration_values", """{"a": {"b": 1}}"""));
         var config = rig.Config(("configuration_values", "a:\n  b: 1\n"));
-        var proposed = prior.WithAttribute("configuration_values", config.GetAttribute("configuration_values"));
-
-        var plan = (await rig.PlanAsync(config, prior, proposed)).Plan;
+        var plan = (await rig.PlanAsync(config, prior)).Plan;
 
         Assert.Equal(prior, plan);
     }
@@ -27,13 +25,13 @@ public sealed class AddonPlanTests
         using var rig = new AddonRig();
         var prior = rig.State();
         var config = rig.Config(("addon_version", "v1.3.11-eksbuild.1"));
-        var response = await rig.PlanAsync(config, prior, prior.WithString("addon_version", "v1.3.11-eksbuild.1"));
+        var response = await rig.PlanAsync(config, prior);
         Assert.False(response.Plan.GetAttribute("status").IsKnown);
         Assert.False(response.Plan.GetAttribute("modified_at").IsKnown);
         Assert.Empty(response.RequiresReplace);
 
         var ns = CtyValue.List(rig.NamespaceType, [CtyValue.Object(rig.NamespaceType, new Dictionary<string, CtyValue> { ["namespace"] = CtyValue.String("agents") })]);
-        var moved = await rig.PlanAsync(rig.Config(("namespace_config", ns)), prior, prior.WithAttribute("namespace_config", ns));
+        var moved = await rig.PlanAsync(rig.Config(("namespace_config", ns)), prior);
         Assert.Equal([AttributePath.Root.Attribute("namespace_config")], moved.RequiresReplace);
     }
 
@@ -47,14 +45,8 @@ public sealed class AddonPlanTests
         association.Configure(rig.Context);
         var config = associations.Config();
 
-        async Task<Diagnostics> PlanAssociation()
-        {
-            var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
-            await association.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
-                response, CancellationToken.None);
-            return response.Diagnostics;
-        }
+        var driver = new PlanDriver(association);
+        async Task<Diagnostics> PlanAssociation() => (await driver.PlanCreateAsync(config)).Diagnostics;
 
         var first = Assert.Single(await PlanAssociation());
         Assert.Equal(DiagnosticSeverity.Warning, first.Severity);
@@ -63,16 +55,12 @@ public sealed class AddonPlanTests
         Assert.Equal(1, rig.Eks.Count(DescribeAgent));
 
         // The agent planned for creation in the same plan (another cluster context would not count).
-        await rig.PlanAsync(rig.Config(), CtyValue.Null(rig.Type), rig.CreatePlan(rig.Config()));
+        await rig.PlanAsync(rig.Config());
         Assert.Empty(await PlanAssociation());
 
         using var skipped = new AddonRig(skipAgentCheck: true);
-        var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
         association.Configure(skipped.Context);
-        await association.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
-            response, CancellationToken.None);
-        Assert.Empty(response.Diagnostics);
+        Assert.Empty(await PlanAssociation());
         Assert.Empty(skipped.Eks.Requests);
     }
 
@@ -82,14 +70,9 @@ public sealed class AddonPlanTests
         using var rig = new AddonRig();
         using var associations = new AssociationRig();
         rig.Eks.Ok(DescribeAgent, Addon("ACTIVE"));
-        var config = associations.Config();
-        var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
         var association = new PodIdentityAssociationResource(RolePropagationRetry.Default);
         association.Configure(rig.Context);
-        await association.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) },
-            response, CancellationToken.None);
-        Assert.Empty(response.Diagnostics);
+        Assert.Empty((await new PlanDriver(association).PlanCreateAsync(associations.Config())).Diagnostics);
         Assert.Equal(1, rig.Eks.Count(DescribeAgent));
     }
 
@@ -102,13 +85,8 @@ public sealed class AddonPlanTests
         var association = new PodIdentityAssociationResource(RolePropagationRetry.Default);
         association.Configure(rig.Context);
         var config = associations.Config();
-        async Task<Diagnostics> PlanAssociation(CancellationToken token)
-        {
-            var response = new ModifyPlanResponse { Plan = associations.CreatePlan(config) };
-            await association.ModifyPlanAsync(
-                new ModifyPlanRequest { Config = config, Plan = response.Plan, PriorState = CtyValue.Null(associations.Type) }, response, token);
-            return response.Diagnostics;
-        }
+        var driver = new PlanDriver(association);
+        async Task<Diagnostics> PlanAssociation(CancellationToken token) => (await driver.PlanCreateAsync(config, cancellationToken: token)).Diagnostics;
 
         // The first plan call is cancelled (Ctrl-C on one walk); the lookup it started still serves the next one.
         try

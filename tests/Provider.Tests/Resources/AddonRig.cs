@@ -4,6 +4,7 @@ using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Addons;
 using PodIdentity.Provider.Shared;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Provider.Tests.Resources;
 
@@ -16,7 +17,7 @@ internal sealed class AddonRig : IDisposable
     public const string DeleteAgent = "DELETE /clusters/lab/addons/eks-pod-identity-agent";
     public const string AgentArn = "arn:aws:eks:us-west-2:123456789012:addon/lab/eks-pod-identity-agent/abcd";
 
-    public AddonRig(bool skipAgentCheck = false)
+    public AddonRig(bool skipAgentCheck = false, TagPolicy? tags = null)
     {
         Context = AwsProviderContext.Create(
             new AwsProviderConfig
@@ -33,13 +34,13 @@ internal sealed class AddonRig : IDisposable
                 Environment = new Dictionary<string, string>(),
                 Delay = (_, ct) => Task.Delay(0, ct),
             },
-            TagPolicy.None,
+            tags ?? TagPolicy.None,
             "123456789012",
             skipAgentCheck);
         Resource = new AddonResource(new AddonWaiter(Clock, (d, _) =>
         {
             Waits.Add(d);
-            Clock.Now += d;
+            Clock.Advance(d);
             return Task.CompletedTask;
         }));
         Resource.Configure(Context);
@@ -58,7 +59,7 @@ internal sealed class AddonRig : IDisposable
     public ObjectType Type => Resource.Schema.Type;
 
     /// <summary>A configuration of the agent add-on with overrides (blocks empty, as Terraform sends them).</summary>
-    public CtyValue Config(params (string Name, object? Value)[] set) => AssociationRig.Build(Type, [
+    public CtyValue Config(params (string Name, object? Value)[] set) => TestValues.Object(Type, [
         ("cluster_name", "lab"), ("addon_name", "eks-pod-identity-agent"),
         ("namespace_config", CtyValue.List(NamespaceType, [])), ("pod_identity_association", CtyValue.Set(AssociationType, [])), .. set]);
 
@@ -69,22 +70,7 @@ internal sealed class AddonRig : IDisposable
     public CtyValue Timeouts(string? create = null, string? update = null, string? delete = null)
     {
         var type = (ObjectType)Type.AttributeTypes["timeouts"];
-        return AssociationRig.Build(type, [("create", create), ("update", update), ("delete", delete)]);
-    }
-
-    /// <summary>Terraform's proposed new state for a create: unset computed attributes unknown.</summary>
-    public CtyValue CreatePlan(CtyValue config)
-    {
-        var plan = config;
-        foreach (var name in new[] { "id", "arn", "addon_version", "configuration_values", "tags_all", "region", "created_at", "modified_at", "status", "health_issues" })
-        {
-            if (plan.GetAttribute(name).IsNull)
-            {
-                plan = plan.WithUnknown(name);
-            }
-        }
-
-        return plan;
+        return TestValues.Object(type, [("create", create), ("update", update), ("delete", delete)]);
     }
 
     /// <summary>A state as a successful create of <see cref="Config"/> leaves it.</summary>
@@ -94,16 +80,13 @@ internal sealed class AddonRig : IDisposable
         ("health_issues", CtyValue.List(AddonSchema.HealthIssueType, [])),
         ("created_at", "2026-01-01T00:00:00Z"), ("modified_at", "2026-01-01T00:00:00Z"), .. set]);
 
-    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan)
-    {
-        var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior }, response, CancellationToken.None);
-        return response;
-    }
+    /// <summary>Plans as Terraform does (<see cref="PlanDriver"/>); a null prior state plans a create.</summary>
+    public Task<PlannedChange> PlanAsync(CtyValue config, CtyValue? prior = null, byte[]? priorPrivate = null) =>
+        new PlanDriver(Resource).PlanAsync(config, prior ?? CtyValue.Null(Type), priorPrivate);
 
     public async Task<CreateResponse> CreateAsync(CtyValue config)
     {
-        var plan = (await PlanAsync(config, CtyValue.Null(Type), CreatePlan(config))).Plan;
+        var plan = (await PlanAsync(config)).Plan;
         var response = new CreateResponse { State = plan };
         await Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;

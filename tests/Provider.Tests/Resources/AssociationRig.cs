@@ -3,16 +3,9 @@ using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Shared;
+using PodIdentity.TestSupport;
 
 namespace PodIdentity.Provider.Tests.Resources;
-
-/// <summary>A clock that only moves when told to: retry budgets are tested without sleeping.</summary>
-internal sealed class StepClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
 
 /// <summary>The resource and data sources wired to a configured provider context whose EKS is a <see cref="FakeEks"/>.</summary>
 internal sealed class AssociationRig : IDisposable
@@ -46,7 +39,7 @@ internal sealed class AssociationRig : IDisposable
         Resource = new PodIdentityAssociationResource(new RolePropagationRetry(retryBudget ?? TimeSpan.FromMinutes(2), Clock, (d, _) =>
         {
             Waits.Add(d);
-            Clock.Now += d;
+            Clock.Advance(d);
             return Task.CompletedTask;
         }));
         Resource.Configure(Context);
@@ -65,35 +58,15 @@ internal sealed class AssociationRig : IDisposable
     public ObjectType Type => Resource.Schema.Type;
 
     /// <summary>A resource value with every attribute null except the given ones.</summary>
-    public CtyValue Value(params (string Name, object? Value)[] set) => Build(Type, set);
+    public CtyValue Value(params (string Name, object? Value)[] set) => TestValues.Object(Type, set);
 
     /// <summary>The configuration of a typical association, with overrides.</summary>
     public CtyValue Config(params (string Name, object? Value)[] set) =>
         Value([("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api"), ("role_arn", Role), .. set]);
 
-    /// <summary>What Terraform's proposed state looks like for a create before the provider's plan logic.</summary>
-    public CtyValue CreatePlan(CtyValue config)
-    {
-        var plan = config;
-        foreach (var name in new[] { "id", "association_arn", "association_id", "external_id", "tags_all", "owner_arn", "created_at", "modified_at", "region" })
-        {
-            if (plan.GetAttribute(name).IsNull)
-            {
-                plan = plan.WithUnknown(name);
-            }
-        }
-
-        return plan.GetAttribute("disable_session_tags").IsNull ? plan.WithBool("disable_session_tags", false) : plan;
-    }
-
-    /// <summary>Runs the resource's plan logic as the framework does after its own steps.</summary>
-    public async Task<ModifyPlanResponse> PlanAsync(CtyValue config, CtyValue prior, CtyValue plan, byte[]? priorPrivate = null)
-    {
-        var response = new ModifyPlanResponse { Plan = plan };
-        await Resource.ModifyPlanAsync(
-            new ModifyPlanRequest { Config = config, Plan = plan, PriorState = prior, PriorPrivate = priorPrivate }, response, CancellationToken.None);
-        return response;
-    }
+    /// <summary>Plans as Terraform does (<see cref="PlanDriver"/>); a null prior state plans a create.</summary>
+    public Task<PlannedChange> PlanAsync(CtyValue config, CtyValue? prior = null, byte[]? priorPrivate = null, CancellationToken cancellationToken = default) =>
+        new PlanDriver(Resource).PlanAsync(config, prior ?? CtyValue.Null(Type), priorPrivate, cancellationToken);
 
     /// <summary>A state as a successful create of <see cref="Config"/> would leave it.</summary>
     public CtyValue State(params (string Name, object? Value)[] set) => Config([
@@ -101,27 +74,7 @@ internal sealed class AssociationRig : IDisposable
         ("disable_session_tags", false), ("tags_all", new Dictionary<string, string>()), ("region", "us-west-2"),
         ("created_at", "2026-01-01T00:00:00Z"), ("modified_at", "2026-01-01T00:00:00Z"), .. set]);
 
-    public static CtyValue Build(ObjectType type, IEnumerable<(string Name, object? Value)> set)
-    {
-        var value = ValueAccess.EmptyObject(type);
-        foreach (var (name, v) in set)
-        {
-            value = value.WithAttribute(name, v switch
-            {
-                null => CtyValue.Null(type.AttributeTypes[name]),
-                CtyValue c => c,
-                string s => CtyValue.String(s),
-                bool b => CtyValue.Bool(b),
-                IReadOnlyDictionary<string, string> m => Map(m),
-                _ => throw new ArgumentException($"unsupported test value for {name}"),
-            });
-        }
-
-        return value;
-    }
-
-    public static CtyValue Map(IReadOnlyDictionary<string, string> m) =>
-        CtyValue.Map(CtyType.String, m.Select(kv => KeyValuePair.Create(kv.Key, CtyValue.String(kv.Value))));
+    public static CtyValue Map(IReadOnlyDictionary<string, string> m) => TestValues.Convert(CtyType.Map(CtyType.String), m);
 
     public static Dictionary<string, string> Tags(params (string Key, string Value)[] tags) =>
         tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);

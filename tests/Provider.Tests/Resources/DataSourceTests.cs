@@ -3,6 +3,7 @@ using PodIdentity.Plugin.Framework;
 using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Shared;
+using PodIdentity.TestSupport;
 using static PodIdentity.Provider.Tests.Resources.AssociationRig;
 
 namespace PodIdentity.Provider.Tests.Resources;
@@ -17,7 +18,7 @@ public sealed class DataSourceTests
             .Ok("DescribePodIdentityAssociation", FakeEks.Association(target: Target, externalId: "ext-1", tags: new JsonObject { ["app"] = "pay", ["owner"] = "x" }));
         var source = new PodIdentityAssociationDataSource();
         source.Configure(rig.Context);
-        var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api")]);
+        var config = TestValues.Object(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "payments-api")]);
         var response = new DataSourceReadResponse { State = config };
         await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
 
@@ -39,7 +40,7 @@ public sealed class DataSourceTests
         rig.Eks.Ok("ListPodIdentityAssociations", List());
         var source = new PodIdentityAssociationDataSource();
         source.Configure(rig.Context);
-        var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "nobody")]);
+        var config = TestValues.Object(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments"), ("service_account", "nobody")]);
         var response = new DataSourceReadResponse { State = config };
         await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
         Assert.Contains("nobody", Assert.Single(response.Diagnostics).Detail);
@@ -52,7 +53,7 @@ public sealed class DataSourceTests
     public void SingularNeedsExactlyOneKind(bool id, bool ns, bool sa, string errorOn)
     {
         var source = new PodIdentityAssociationDataSource();
-        var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("association_id", id ? Id : null), ("namespace", ns ? "payments" : null),
+        var config = TestValues.Object(source.Schema.Type, [("cluster_name", "lab"), ("association_id", id ? Id : null), ("namespace", ns ? "payments" : null),
             ("service_account", sa ? "payments-api" : null)]);
         var diagnostics = new Diagnostics();
         source.ValidateConfig(new ValidateConfigRequest { Config = config }, diagnostics);
@@ -68,7 +69,7 @@ public sealed class DataSourceTests
         rig.Eks.Ok("ListPodIdentityAssociations", page1).Ok("ListPodIdentityAssociations", List(Summary("a-3")));
         var source = new PodIdentityAssociationsDataSource();
         source.Configure(rig.Context);
-        var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments")]);
+        var config = TestValues.Object(source.Schema.Type, [("cluster_name", "lab"), ("namespace", "payments")]);
         var response = new DataSourceReadResponse { State = config };
         await source.ReadAsync(new DataSourceReadRequest { Config = config }, response, CancellationToken.None);
 
@@ -85,7 +86,7 @@ public sealed class DataSourceTests
     public void PluralNeedsANamespaceForAServiceAccountFilter()
     {
         var source = new PodIdentityAssociationsDataSource();
-        var config = Build(source.Schema.Type, [("cluster_name", "lab"), ("service_account", "payments-api")]);
+        var config = TestValues.Object(source.Schema.Type, [("cluster_name", "lab"), ("service_account", "payments-api")]);
         var diagnostics = new Diagnostics();
         source.ValidateConfig(new ValidateConfigRequest { Config = config }, diagnostics);
         Assert.Equal(AttributePath.Root.Attribute("namespace"), Assert.Single(diagnostics).Path);

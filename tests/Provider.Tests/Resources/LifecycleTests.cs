@@ -21,7 +21,7 @@ public sealed class LifecycleTests
         using var rig = new AssociationRig(new TagPolicy(Tags(("managed-by", "terraform")), ignoreKeys: ["owner"]));
         rig.Eks.Ok(Create, FakeEks.Association(target: Target, externalId: "ext-1", tags: new JsonObject { ["app"] = "pay", ["managed-by"] = "terraform" }));
         var config = rig.Config(("target_role_arn", Target), ("tags", Tags(("app", "pay"), ("owner", "me"))));
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
 
         var response = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
@@ -293,7 +293,7 @@ public sealed class LifecycleTests
 
     private static async Task<CreateResponse> CreateAsync(AssociationRig rig, CtyValue config)
     {
-        var plan = (await rig.PlanAsync(config, CtyValue.Null(rig.Type), rig.CreatePlan(config))).Plan;
+        var plan = (await rig.PlanAsync(config)).Plan;
         var response = new CreateResponse { State = plan };
         await rig.Resource.CreateAsync(new CreateRequest { Config = config, Plan = plan }, response, CancellationToken.None);
         return response;

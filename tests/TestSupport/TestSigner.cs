@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PodIdentity.Emulator.Tests;
+namespace PodIdentity.TestSupport;
 
 /// <summary>
 /// An independent SigV4 signer for the tests, written from the AWS documentation (not from the emulator's
 /// verifier). The get-vanilla test checks it against AWS's published example.
 /// </summary>
-internal static class TestSigner
+public static class TestSigner
 {
     public static void Sign(HttpRequestMessage request, byte[] body, string accessKeyId, string secret, string region,
         string service, DateTimeOffset at, string? sessionToken = null)

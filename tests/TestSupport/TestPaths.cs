@@ -1,15 +1,17 @@
-namespace PodIdentity.Provider.AcceptanceTests.Harness;
+namespace PodIdentity.TestSupport;
 
-/// <summary>Where the binaries under test live. `make test` sets the variables; the defaults match `make build`.</summary>
-internal static class TestPaths
+/// <summary>Where the repository and the binaries under test are. `make test` sets the variables; the defaults match `make build`.</summary>
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>The published provider's folder: TF_PROVIDER_DIR, else out/provider.</summary>
     public static string ProviderDir =>
         Environment.GetEnvironmentVariable("TF_PROVIDER_DIR") is { Length: > 0 } dir
             ? Path.GetFullPath(dir)
             : Path.Combine(RepoRoot, "out", "provider");
 
+    /// <summary>The published emulator: AWS_EMULATOR_BIN, else out/emulator/aws-emulator.</summary>
     public static string EmulatorBinary =>
         Environment.GetEnvironmentVariable("AWS_EMULATOR_BIN") is { Length: > 0 } bin
             ? Path.GetFullPath(bin)
@@ -20,6 +22,12 @@ internal static class TestPaths
         Environment.GetEnvironmentVariable("TF_ACC_TERRAFORM_PATH") is { Length: > 0 } cli ? cli : "terraform";
 
     public static string ExamplesDir => Path.Combine(RepoRoot, "examples");
+
+    /// <summary>The official AWS models: AWS_MODELS_DIR, else ../shared/aws-models beside the repository.</summary>
+    public static string ModelsDir =>
+        Environment.GetEnvironmentVariable("AWS_MODELS_DIR") is { Length: > 0 } models
+            ? models
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "aws-models"));
 
     // The test binary may be built outside the tree (--artifacts-path), so also look above the working
     // directory and above this source file.
