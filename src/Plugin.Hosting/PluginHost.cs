@@ -14,6 +14,7 @@ public static class PluginHost
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(options);
+        StartupTrace.Mark("host entered");
         try
         {
             return await RunAsync(args, options, Environment.GetEnvironmentVariable, StdoutGuard.Take()).ConfigureAwait(false);
@@ -110,8 +111,11 @@ public static class PluginHost
             stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
         }
 
+        StartupTrace.Mark("handshake line written");
+
         // A failed start after the line is on stderr (Terraform shows it) and ends the process.
         await using var server = await starting.ConfigureAwait(false);
+        StartupTrace.Mark("kestrel started (awaited)");
         Log.Debug(
             "plugin server started",
             ("network", endpoint.Network),
@@ -121,9 +125,11 @@ public static class PluginHost
 
         var reason = await lifetime.StopRequested.ConfigureAwait(false);
         Log.Debug("plugin server stopping", ("reason", reason));
+        StartupTrace.Mark("stopping: " + reason);
         lifetime.BeginStopping();
         await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
         Log.Debug("plugin server stopped");
+        StartupTrace.Mark("stopped");
         return 0;
     }
 
