@@ -7,7 +7,7 @@ namespace PodIdentity.Plugin.Framework.Internal;
 /// <summary>
 /// The tfplugin6 Provider service as Grpc.AspNetCore serves it: each RPC goes to <see cref="ProviderService"/>
 /// with the call's token (client cancellation, grpc-timeout, shutdown). The 6.10 RPCs this provider does not
-/// offer are left to the generated base, which answers UNIMPLEMENTED. ListResource streams.
+/// offer are not in <see cref="Map"/>, so they answer UNIMPLEMENTED. ListResource streams.
 /// </summary>
 internal sealed class ProviderGrpcService(ProviderService s) : Proto.Provider.ProviderBase
 {
