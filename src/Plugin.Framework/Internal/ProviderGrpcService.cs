@@ -87,7 +87,7 @@ internal sealed class ProviderGrpcService(ProviderService s) : Proto.Provider.Pr
     /// <summary>The RPCs served: every override above (the rest stay UNIMPLEMENTED). Registered with their types
     /// spelled out, which under NativeAOT saves the runtime type loading that the generated BindService costs
     /// (PodIdentity.Plugin.Hosting.GrpcServices).</summary>
-    public void Map(GrpcMethods<ProviderGrpcService> methods)
+    internal void Map(GrpcMethods<ProviderGrpcService> methods)
     {
         methods.Unary<Proto.GetMetadata.Types.Request, Proto.GetMetadata.Types.Response>(nameof(GetMetadata), GetMetadata);
         methods.Unary<Proto.GetProviderSchema.Types.Request, Proto.GetProviderSchema.Types.Response>(nameof(GetProviderSchema), GetProviderSchema);
