@@ -85,6 +85,6 @@ if len(binaries) > 1:
     for binary in binaries[1:]:
         a, b = results[first], results[binary]
         print(f"ratio {binary} / {first}: wall median {statistics.median(b[0]) / statistics.median(a[0]):.2f}, "
-              f"CPU mean {statistics.fmean(b[1]) / max(statistics.fmean(a[1]), 1e-9):.2f}")
+              + (f"CPU mean {statistics.fmean(b[1]) / statistics.fmean(a[1]):.2f}" if statistics.fmean(a[1]) > 0 else "CPU mean n/a (first binary under one tick)"))
 print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 PY

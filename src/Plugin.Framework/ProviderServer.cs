@@ -11,7 +11,7 @@ public static class ProviderServer
     {
         ArgumentNullException.ThrowIfNull(services);
         var service = new ProviderGrpcService(new ProviderService(provider));
-        services.Add(service, Protocol.Tfplugin6.Provider.Descriptor, service.Map);
+        services.Add(service, "tfplugin6.Provider", service.Map);
     }
 
     /// <summary>The whole provider process: handshake, serve until Terraform shuts it down. Returns the exit code.</summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace PodIdentity.Plugin.Hosting;
 
@@ -20,18 +19,18 @@ public sealed class GrpcServices
         _services = services;
     }
 
-    /// <summary>Serves the methods of the proto service <paramref name="descriptor"/> (the generated class's
-    /// <c>Descriptor</c>) that <paramref name="methods"/> lists, each with this one instance (calls may overlap).
-    /// A method it leaves out is UNIMPLEMENTED, as a method the generated base does not override.</summary>
+    /// <summary>Serves the methods of the proto service <paramref name="serviceName"/> (full name, e.g.
+    /// <c>tfplugin6.Provider</c>) that <paramref name="methods"/> lists, each with this one instance (calls may
+    /// overlap). A method it leaves out is UNIMPLEMENTED, as a method the generated base does not override.</summary>
     public void Add<[DynamicallyAccessedMembers(ServiceMembers)] TService>(
-        TService service, ServiceDescriptor descriptor, Action<GrpcMethods<TService>> methods)
+        TService service, string serviceName, Action<GrpcMethods<TService>> methods)
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentException.ThrowIfNullOrEmpty(serviceName);
         ArgumentNullException.ThrowIfNull(methods);
         _services.AddSingleton(service);
-        _services.AddSingleton<IServiceMethodProvider<TService>>(new MethodList<TService>(descriptor, methods));
+        _services.AddSingleton<IServiceMethodProvider<TService>>(new MethodList<TService>(serviceName, methods));
         _maps.Add(endpoints => endpoints.MapGrpcService<TService>());
     }
 
@@ -58,10 +57,10 @@ public sealed class GrpcServices
     }
 
     private sealed class MethodList<[DynamicallyAccessedMembers(ServiceMembers)] TService>(
-        ServiceDescriptor descriptor, Action<GrpcMethods<TService>> methods) : IServiceMethodProvider<TService>
+        string serviceName, Action<GrpcMethods<TService>> methods) : IServiceMethodProvider<TService>
         where TService : class
     {
         public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context) =>
-            methods(new GrpcMethods<TService>(context, descriptor));
+            methods(new GrpcMethods<TService>(context, serviceName));
     }
 }

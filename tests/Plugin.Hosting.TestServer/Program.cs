@@ -13,6 +13,6 @@ return await PluginHost.RunAsync(args, new PluginHostOptions
         }
 
         var service = new TestService();
-        services.Add(service, Test.Descriptor, service.Map);
+        services.Add(service, "test.Test", service.Map);
     },
 });

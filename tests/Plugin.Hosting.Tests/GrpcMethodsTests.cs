@@ -1,3 +1,5 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Health.V1;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PodIdentity.Plugin.Hosting.Internal;
@@ -5,56 +7,47 @@ using PodIdentity.Plugin.Hosting.Protos;
 
 namespace PodIdentity.Plugin.Hosting.Tests;
 
-/// <summary>Methods are registered one typed line each (no generated BindService); a line that does not match the
-/// proto service must stop the process before the handshake, and what is registered is what gets routed.</summary>
+/// <summary>Methods are registered one typed line each, not by the generated BindService: what the lines list is
+/// exactly what gets routed, once, under the proto's names.</summary>
 public sealed class GrpcMethodsTests
 {
-    [Fact]
-    public void TheHostsMethodsAreRoutedOnceEach()
+    [Theory]
+    [MemberData(nameof(HostServices))]
+    public void EveryMethodOfTheHostsServicesIsRoutedOnceUnderItsProtoName(string serviceName)
     {
-        var pipeline = Build(_ => { });
-        var routes = pipeline.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText).ToList();
+        var service = HostDescriptors.Single(s => s.FullName == serviceName);
+        var routes = Routes(_ => { });
 
-        Assert.Single(routes, "/plugin.GRPCController/Shutdown");
-        Assert.Single(routes, "/grpc.health.v1.Health/Check");
-        Assert.Single(routes, "/grpc.health.v1.Health/Watch");
-        Assert.Single(routes, "/plugin.GRPCStdio/StreamStdio");
+        foreach (var method in service.Methods)
+        {
+            Assert.Single(routes, $"/{service.FullName}/{method.Name}");
+        }
+
+        Assert.Equal(service.Methods.Count, routes.Count(r => r.StartsWith($"/{service.FullName}/", StringComparison.Ordinal)
+            && !r.Contains('{', StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void UnknownMethodNameFailsTheBuild()
+    public void OnlyListedMethodsAreRoutedAndTheRestAreLeftToTheUnimplementedRoute()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(services =>
-            services.Add(new Extra(), GRPCController.Descriptor, methods =>
-                methods.Unary<Empty, Empty>("Shutdwn", (_, _) => Task.FromResult(new Empty())))));
-        Assert.Contains("plugin.GRPCController has no method Shutdwn", error.Message);
+        var routes = Routes(services =>
+            services.Add(new Extra(), "plugin.Extra", methods => methods.Unary<Empty, Empty>(nameof(Extra.Shutdown), new Extra().Shutdown)));
+
+        Assert.Single(routes, "/plugin.Extra/Shutdown");
+        Assert.Single(routes, r => r.StartsWith("plugin.Extra/{unimplementedMethod", StringComparison.Ordinal));
+        Assert.Equal(2, routes.Count(r => r.TrimStart('/').StartsWith("plugin.Extra/", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void WrongStreamingKindFailsTheBuild()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(services =>
-            services.Add(new Extra(), GRPCController.Descriptor, methods =>
-                methods.ServerStreaming<Empty, Empty>("Shutdown", (_, _, _) => Task.CompletedTask))));
-        Assert.Contains("plugin.GRPCController.Shutdown is Unary", error.Message);
-        Assert.Contains("not ServerStreaming", error.Message);
-    }
+    public static TheoryData<string> HostServices() => new(HostDescriptors.Select(s => s.FullName));
 
-    [Fact]
-    public void WrongMessageTypeFailsTheBuild()
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(services =>
-            services.Add(new Extra(), GRPCController.Descriptor, methods =>
-                methods.Unary<StdioData, Empty>("Shutdown", (_, _) => Task.FromResult(new Empty())))));
-        Assert.Contains("not Unary", error.Message);
-        Assert.Contains(nameof(StdioData), error.Message);
-    }
+    private static readonly ServiceDescriptor[] HostDescriptors = [GRPCController.Descriptor, GRPCStdio.Descriptor, Health.Descriptor];
 
-    private static GrpcApplication.Pipeline Build(Action<GrpcServices> register)
+    private static List<string> Routes(Action<GrpcServices> register)
     {
         using var lifetime = new HostLifetime();
-        return GrpcPipeline.Build(GrpcPipeline.Register(register, lifetime, new KestrelLogBridge()));
+        var pipeline = GrpcPipeline.Build(GrpcPipeline.Register(register, lifetime, new KestrelLogBridge()));
+        return pipeline.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToList();
     }
 
     private sealed class Extra : GRPCController.GRPCControllerBase;

@@ -43,14 +43,14 @@ internal static class GrpcPipeline
 
         var services = new GrpcServices(collection);
         var controller = new ControllerService(lifetime);
-        services.Add(controller, GRPCController.Descriptor, controller.Map);
-        services.Add(health, Health.Descriptor, methods =>
+        services.Add(controller, "plugin.GRPCController", controller.Map);
+        services.Add(health, "grpc.health.v1.Health", methods =>
         {
             methods.Unary<HealthCheckRequest, HealthCheckResponse>(nameof(health.Check), health.Check);
             methods.ServerStreaming<HealthCheckRequest, HealthCheckResponse>(nameof(health.Watch), health.Watch);
         });
         var stdio = new StdioService(lifetime);
-        services.Add(stdio, GRPCStdio.Descriptor, stdio.Map);
+        services.Add(stdio, "plugin.GRPCStdio", stdio.Map);
         StartupTrace.Mark("host services added");
         register(services);
         StartupTrace.Mark("registration done");
