@@ -40,7 +40,7 @@ public sealed class GrpcServices
 
     /// <summary>Grpc.AspNetCore's own method discovery (BinderServiceMethodProvider) calls the generated
     /// BindService, whose every method is a generic virtual call: under NativeAOT the runtime type loader builds
-    /// each instantiation on first use, ~30 ms of CPU for tfplugin6's 34 methods in every process
+    /// each instantiation on first use, ~40-50 ms of CPU for tfplugin6's 34 methods in every process
     /// (bench/handshake/RESULTS.md). It is removed; <see cref="GrpcMethods{TService}"/> registers the same
     /// methods with calls the compiler resolves.</summary>
     internal static void ReplaceMethodDiscovery(IServiceCollection services) =>
