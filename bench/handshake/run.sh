@@ -77,8 +77,14 @@ for binary, (times, cpus, rss) in results.items():
     print(f"mode: {mode}, runs: {len(times)} (after 1 warm-up)")
     print(f"exec -> handshake line: median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
-    print(f"CPU time (user+sys, all threads) up to the handshake line: median {statistics.median(cpus):.0f} ms "
-          f"(resolution {TICK_MS:.0f} ms)")
+    print(f"CPU time (user+sys, all threads) up to the handshake line: median {statistics.median(cpus):.0f} ms, "
+          f"mean {statistics.fmean(cpus):.1f} ms (resolution {TICK_MS:.0f} ms; the mean of many runs is finer)")
     print(f"peak RSS after handshake (VmHWM): median {statistics.median(rss) / 1024:.1f} MiB")
+if len(binaries) > 1:
+    first = binaries[0]
+    for binary in binaries[1:]:
+        a, b = results[first], results[binary]
+        print(f"ratio {binary} / {first}: wall median {statistics.median(b[0]) / statistics.median(a[0]):.2f}, "
+              + (f"CPU mean {statistics.fmean(b[1]) / statistics.fmean(a[1]):.2f}" if statistics.fmean(a[1]) > 0 else "CPU mean n/a (first binary under one tick)"))
 print(f"load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 PY

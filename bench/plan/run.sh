@@ -23,9 +23,9 @@ emulator_bin=${EMULATOR_BIN:-$root/out/emulator/aws-emulator}
 tf=${TF_ACC_TERRAFORM_PATH:-terraform}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-plan.XXXXXX")
-emulator_pid=""
+. "$root/bench/emulator/start.sh"
 cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  stop_emulator
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -56,19 +56,10 @@ cat >"$work/seed.json" <<JSON
 {"accountId":"123456789012","clusters":[{"name":"bench","region":"us-west-2","version":"1.33"}],
  "roles":[{"name":"bench-role","assumeRolePolicyDocument":$trust}]}
 JSON
-"$emulator_bin" --listen 127.0.0.1:0 --seed "$work/seed.json" >"$work/emulator.out" 2>"$work/emulator.err" &
-emulator_pid=$!
-for _ in $(seq 100); do
-  grep -q http "$work/emulator.out" 2>/dev/null && break
-  sleep 0.1
-done
-endpoint=$(grep -o 'http://[^ ]*' "$work/emulator.out" | head -1 | sed 's#/*$##')
-[ -n "$endpoint" ] || { echo "emulator did not start" >&2; exit 1; }
+start_emulator "$emulator_bin" "$work/seed.json" "$work"
 
 export TF_CLI_CONFIG_FILE="$work/terraformrc-0" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
-export AWS_ENDPOINT_URL="$endpoint" AWS_REGION=us-west-2 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
-export AWS_CONFIG_FILE="$work/none" AWS_SHARED_CREDENTIALS_FILE="$work/none" AWS_EC2_METADATA_DISABLED=true
-unset AWS_PROFILE TF_LOG TF_LOG_PROVIDER
+unset TF_LOG TF_LOG_PROVIDER
 
 now_ms() { date +%s%3N; }
 # Runs a terraform command in $1, prints its wall time in ms; fails the benchmark if the command fails.

@@ -10,7 +10,8 @@ public static class ProviderServer
     public static void Register(GrpcServices services, IProvider provider)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.Add(new ProviderGrpcService(new ProviderService(provider)));
+        var service = new ProviderGrpcService(new ProviderService(provider));
+        services.Add(service, "tfplugin6.Provider", service.Map);
     }
 
     /// <summary>The whole provider process: handshake, serve until Terraform shuts it down. Returns the exit code.</summary>

@@ -14,6 +14,7 @@ public static class PluginHost
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(options);
+        StartupTrace.Mark("host entered");
         try
         {
             return await RunAsync(args, options, Environment.GetEnvironmentVariable, StdoutGuard.Take()).ConfigureAwait(false);
@@ -40,14 +41,11 @@ public static class PluginHost
         var logs = new KestrelLogBridge();
 
         // The provider's registration (which loads its assemblies and builds schemas) runs on its own thread
-        // from the start, beside certificate generation and Kestrel's start; the same thread then maps the gRPC
-        // endpoints. Requests wait for that pipeline; the handshake line waits only for the registration.
+        // from the start, beside certificate generation. The handshake line waits only for those two; the gRPC
+        // endpoint table and Kestrel come after it (below). Requests wait for the table.
         var registration = StartDedicated(() => GrpcPipeline.Register(options.Register, lifetime, logs));
-        var pipeline = registration.ContinueWith(
-            done => GrpcPipeline.Build(done.Result),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        var built = new TaskCompletionSource<GrpcApplication.Pipeline>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = built.Task;
 
         // A provider that cannot serve must not leave Terraform waiting on a socket that answers nothing.
         _ = pipeline.ContinueWith(
@@ -85,20 +83,8 @@ public static class PluginHost
             ? ListenEndpoint.CreateTcp(getEnv(HandshakeEnvironment.MinPortKey), getEnv(HandshakeEnvironment.MaxPortKey))
             : ListenEndpoint.CreateUnix(getEnv(HandshakeEnvironment.UnixSocketDirKey));
 
-        // The socket already listens, so the handshake line need not wait for Kestrel: Terraform's connection
-        // waits in the backlog while Kestrel finishes starting on another thread.
-        var listening = endpoint.TakeForKestrel();
-        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, application, logs, CancellationToken.None)).Unwrap();
-        try
-        {
-            // Usually done before the certificate; a provider that cannot register exits before the line.
-            await registration.ConfigureAwait(false);
-        }
-        catch
-        {
-            await (await starting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        // Usually done before the certificate; a provider that cannot register exits before the line.
+        var services = await registration.ConfigureAwait(false);
 
         if (debug)
         {
@@ -110,8 +96,28 @@ public static class PluginHost
             stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
         }
 
+        StartupTrace.Mark("handshake line written");
+
+        // The socket already listens, so neither Kestrel nor the endpoint table had to be ready for the line: on
+        // 2 cores they would only have taken CPU from the certificate. Terraform's connection waits in the
+        // backlog, and its TLS handshake waits for the trust store (ServerTls) longer than both take.
+        var listening = endpoint.TakeForKestrel();
+        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, application, logs, CancellationToken.None)).Unwrap();
+        _ = StartDedicated(() =>
+        {
+            try
+            {
+                built.SetResult(GrpcPipeline.Build(services));
+            }
+            catch (Exception ex)
+            {
+                built.SetException(ex);
+            }
+        });
+
         // A failed start after the line is on stderr (Terraform shows it) and ends the process.
         await using var server = await starting.ConfigureAwait(false);
+        StartupTrace.Mark("kestrel started (awaited)");
         Log.Debug(
             "plugin server started",
             ("network", endpoint.Network),
@@ -121,9 +127,11 @@ public static class PluginHost
 
         var reason = await lifetime.StopRequested.ConfigureAwait(false);
         Log.Debug("plugin server stopping", ("reason", reason));
+        StartupTrace.Mark("stopping: " + reason);
         lifetime.BeginStopping();
         await server.StopAsync(ShutdownGrace).ConfigureAwait(false);
         Log.Debug("plugin server stopped");
+        StartupTrace.Mark("stopped");
         return 0;
     }
 

@@ -12,6 +12,7 @@ return await PluginHost.RunAsync(args, new PluginHostOptions
             throw new InvalidOperationException("schema is malformed");
         }
 
-        services.Add(new TestService());
+        var service = new TestService();
+        services.Add(service, "test.Test", service.Map);
     },
 });

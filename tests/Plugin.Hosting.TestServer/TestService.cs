@@ -84,4 +84,18 @@ internal sealed class TestService : Test.TestBase
 
     private TaskCompletionSource Started(string id) =>
         _started.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Map(GrpcMethods<TestService> methods)
+    {
+        methods.Unary<StringValue, StringValue>(nameof(Echo), Echo);
+        methods.Unary<BytesValue, Int64Value>(nameof(Size), Size);
+        methods.ServerStreaming<Int32Value, StringValue>(nameof(Count), Count);
+        methods.Unary<StringValue, Empty>(nameof(Slow), Slow);
+        methods.Unary<StringValue, BoolValue>(nameof(WaitStarted), WaitStarted);
+        methods.Unary<StringValue, BoolValue>(nameof(WasCancelled), WasCancelled);
+        methods.Unary<Empty, Empty>(nameof(Throw), Throw);
+        methods.Unary<StringValue, Empty>(nameof(Status), Status);
+        methods.Unary<StringValue, Empty>(nameof(LogSecrets), LogSecrets);
+        methods.Unary<Empty, Empty>(nameof(WriteConsole), WriteConsole);
+    }
 }

@@ -12,4 +12,6 @@ internal sealed class ControllerService(HostLifetime lifetime) : GRPCController.
         lifetime.RequestStop("GRPCController.Shutdown");
         return Task.FromResult(new Empty());
     }
+
+    public void Map(GrpcMethods<ControllerService> methods) => methods.Unary<Empty, Empty>(nameof(Shutdown), Shutdown);
 }

@@ -10,8 +10,22 @@ internal sealed class GrpcApplication(Task<GrpcApplication.Pipeline> pipeline) :
 {
     public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
 
-    public Task ProcessRequestAsync(HttpContext context) =>
-        pipeline.IsCompletedSuccessfully ? Run(pipeline.Result, context) : WaitAndRunAsync(context);
+    public Task ProcessRequestAsync(HttpContext context)
+    {
+        if (StartupTrace.Enabled)
+        {
+            return TracedAsync(context);
+        }
+
+        return pipeline.IsCompletedSuccessfully ? Run(pipeline.Result, context) : WaitAndRunAsync(context);
+    }
+
+    private async Task TracedAsync(HttpContext context)
+    {
+        StartupTrace.Mark("request start " + context.Request.Path.Value);
+        await Run(await pipeline.ConfigureAwait(false), context).ConfigureAwait(false);
+        StartupTrace.Mark("request done " + context.Request.Path.Value);
+    }
 
     public void DisposeContext(HttpContext context, Exception? exception)
     {

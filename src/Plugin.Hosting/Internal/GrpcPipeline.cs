@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PodIdentity.Plugin.Hosting.Protos;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
 
@@ -21,6 +22,7 @@ internal static class GrpcPipeline
     /// <summary>go-plugin's services, then the provider's (which runs its constructors: schemas are built here).</summary>
     public static GrpcServices Register(Action<GrpcServices> register, HostLifetime lifetime, ILoggerFactory logs)
     {
+        StartupTrace.Mark("registration start");
         var collection = new ServiceCollection();
         collection.AddSingleton(logs);
         collection.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -33,25 +35,39 @@ internal static class GrpcPipeline
             options.MaxSendMessageSize = MaxMessageSize;
             options.EnableDetailedErrors = false;
         });
+        GrpcServices.ReplaceMethodDiscovery(collection);
 
         var health = new HealthServiceImpl();
         health.SetStatus(string.Empty, HealthCheckResponse.Types.ServingStatus.Serving);
         health.SetStatus(HealthServiceName, HealthCheckResponse.Types.ServingStatus.Serving);
 
         var services = new GrpcServices(collection);
-        services.Add(new ControllerService(lifetime));
-        services.Add(health);
-        services.Add(new StdioService(lifetime));
+        var controller = new ControllerService(lifetime);
+        services.Add(controller, "plugin.GRPCController", controller.Map);
+        services.Add(health, "grpc.health.v1.Health", methods =>
+        {
+            methods.Unary<HealthCheckRequest, HealthCheckResponse>(nameof(health.Check), health.Check);
+            methods.ServerStreaming<HealthCheckRequest, HealthCheckResponse>(nameof(health.Watch), health.Watch);
+        });
+        var stdio = new StdioService(lifetime);
+        services.Add(stdio, "plugin.GRPCStdio", stdio.Map);
+        StartupTrace.Mark("host services added");
         register(services);
+        StartupTrace.Mark("registration done");
         return services;
     }
 
     public static GrpcApplication.Pipeline Build(GrpcServices services)
     {
         var provider = services.BuildServiceProvider();
+        StartupTrace.Mark("service provider built");
         var app = new ApplicationBuilder(provider);
         app.UseRouting();
+        StartupTrace.Mark("routing added");
         app.UseEndpoints(services.Map);
-        return new GrpcApplication.Pipeline(app.Build(), provider);
+        StartupTrace.Mark("endpoints mapped");
+        var pipeline = new GrpcApplication.Pipeline(app.Build(), provider);
+        StartupTrace.Mark("pipeline built");
+        return pipeline;
     }
 }

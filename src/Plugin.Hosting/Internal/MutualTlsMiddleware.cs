@@ -28,6 +28,7 @@ internal sealed class MutualTlsMiddleware
 
     public async Task OnConnectionAsync(ConnectionContext context)
     {
+        StartupTrace.Mark("connection accepted");
         var transport = context.Transport;
         var ssl = new SslStream(
             new DuplexStream(transport.Input.AsStream(leaveOpen: true), transport.Output.AsStream(leaveOpen: true)),
@@ -37,7 +38,9 @@ internal sealed class MutualTlsMiddleware
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
             timeout.CancelAfter(HandshakeTimeout);
             var options = await CreateOptionsAsync().ConfigureAwait(false);
+            StartupTrace.Mark("tls handshake start");
             await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+            StartupTrace.Mark("tls handshake done");
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException)
         {

@@ -22,6 +22,7 @@ internal sealed class PluginServer : IAsyncDisposable
     public static async Task<PluginServer> StartAsync(
         EndPoint endPoint, ServerTls? tls, GrpcApplication application, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("kestrel start");
         var options = new KestrelServerOptions
         {
             AddServerHeader = false,
@@ -49,6 +50,7 @@ internal sealed class PluginServer : IAsyncDisposable
             throw;
         }
 
+        StartupTrace.Mark("kestrel listening");
         return new PluginServer(server);
     }
 

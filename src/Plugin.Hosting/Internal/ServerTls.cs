@@ -18,12 +18,21 @@ internal sealed class ServerTls : IDisposable
     {
         PinnedClient = pinnedClient;
         var trustStore = PluginHost.StartDedicated(() => WarmTrustStore(pinnedClient));
-        Certificate = PluginHost.StartDedicated(() => AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow));
+        Certificate = PluginHost.StartDedicated(() =>
+        {
+            StartupTrace.Mark("certificate start");
+            var certificate = AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow);
+            StartupTrace.Mark("certificate done");
+            return certificate;
+        });
         Context = Task.Run(async () =>
         {
             var certificate = await Certificate.ConfigureAwait(false);
             await trustStore.ConfigureAwait(false);
-            return SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+            StartupTrace.Mark("certificate context start");
+            var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+            StartupTrace.Mark("certificate context done");
+            return context;
         });
     }
 
@@ -48,6 +57,7 @@ internal sealed class ServerTls : IDisposable
     /// trust store cache. The result does not matter (the pin decides); a failure only loses the head start.</summary>
     private static void WarmTrustStore(byte[] pinnedClient)
     {
+        StartupTrace.Mark("trust store start");
         try
         {
             using var client = X509CertificateLoader.LoadCertificate(pinnedClient);
@@ -59,6 +69,8 @@ internal sealed class ServerTls : IDisposable
             {
                 element.Certificate.Dispose();
             }
+
+            StartupTrace.Mark("trust store done");
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {

@@ -20,4 +20,7 @@ internal sealed class StdioService(HostLifetime lifetime) : GRPCStdio.GRPCStdioB
         {
         }
     }
+
+    public void Map(GrpcMethods<StdioService> methods) =>
+        methods.ServerStreaming<Google.Protobuf.WellKnownTypes.Empty, StdioData>(nameof(StreamStdio), StreamStdio);
 }
