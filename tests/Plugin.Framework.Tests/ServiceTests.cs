@@ -1,5 +1,8 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PodIdentity.Plugin.Hosting.Internal;
 using PodIdentity.Plugin.Framework.Internal;
 using PodIdentity.Plugin.Values;
 using static PodIdentity.Plugin.Framework.Tests.Wire;
@@ -60,6 +63,27 @@ public sealed class ServiceTests
 
         Assert.Equal(24, expected.Count);
         Assert.Equal(expected.Order(), overridden.Order());
+    }
+
+    [Fact]
+    public void Every_overridden_rpc_is_routed_by_the_typed_method_list()
+    {
+        // An override missing from ProviderGrpcService.Map would silently answer UNIMPLEMENTED.
+        var grpc = new ProviderGrpcService(_service);
+        using var lifetime = new HostLifetime();
+        var pipeline = GrpcPipeline.Build(GrpcPipeline.Register(
+            services => services.Add(grpc, "tfplugin6.Provider", grpc.Map), lifetime, new KestrelLogBridge()));
+        var routed = pipeline.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Where(r => r.StartsWith("/tfplugin6.Provider/", StringComparison.Ordinal))
+            .Select(r => r["/tfplugin6.Provider/".Length..])
+            .ToList();
+        var overridden = typeof(ProviderGrpcService)
+            .GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(m => m.Name);
+
+        Assert.Equal(overridden.Order(), routed.Order());
     }
 
     [Fact]

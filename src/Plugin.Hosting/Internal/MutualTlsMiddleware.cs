@@ -35,9 +35,11 @@ internal sealed class MutualTlsMiddleware
             leaveInnerStreamOpen: false);
         try
         {
+            // The clock starts once our certificate is ready: on a starved machine its chain build (the system
+            // trust store parse) must not eat the client's time.
+            var options = await CreateOptionsAsync().ConfigureAwait(false);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
             timeout.CancelAfter(HandshakeTimeout);
-            var options = await CreateOptionsAsync().ConfigureAwait(false);
             StartupTrace.Mark("tls handshake start");
             await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
             StartupTrace.Mark("tls handshake done");
