@@ -1,9 +1,9 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PodIdentity.Plugin.Hosting.Internal;
 using PodIdentity.Plugin.Hosting.Protos;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace PodIdentity.Plugin.Hosting.Tests;
 
