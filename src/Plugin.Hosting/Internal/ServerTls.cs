@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace PodIdentity.Plugin.Hosting.Internal;
 
 /// <summary>
-/// The server side of AutoMTLS, prepared in the background while Kestrel starts on the main thread: the
+/// The server side of AutoMTLS, prepared in the background while the main thread binds the socket: the
 /// certificate (needed for the handshake line) and the SslStream certificate context (needed by the first TLS
 /// connection, which Terraform opens within milliseconds of the line). On Linux every chain build, including
 /// the one inside SslStreamCertificateContext.Create and the one SslStream makes for the client certificate,
