@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using PodIdentity.Aws.Clients;
+using PodIdentity.Plugin.Framework;
+using PodIdentity.Plugin.Values;
 using PodIdentity.Provider.Associations;
 using PodIdentity.Provider.Checks;
 using PodIdentity.Provider.Shared;
@@ -87,6 +89,9 @@ public sealed class AwsProviderContext : IDisposable
 
     /// <summary>The region a resource works in: its own argument when set, else the provider's.</summary>
     public string RegionOr(string? region) => string.IsNullOrEmpty(region) ? Region : region;
+
+    /// <summary>The region a configuration, plan, state or identity names, else the provider's.</summary>
+    public string RegionOf(CtyValue value) => RegionOr(value.GetString(RegionAndTagsPlan.Region));
 
     /// <summary>
     /// Builds a context from an already resolved and validated configuration. Does no I/O; <see cref="AccountId"/>

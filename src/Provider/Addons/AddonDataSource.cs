@@ -54,7 +54,7 @@ internal sealed class AddonDataSource() : ConfiguredDataSource(N.ResourceType, D
         var config = request.Config;
         var cluster = config.GetString(N.ClusterName)!;
         var name = config.GetString(N.AddonName)!;
-        var region = context.RegionOr(config.GetString(N.Region));
+        var region = context.RegionOf(config);
         var eks = context.EksFor(region);
         Addon found;
         var associations = new List<CtyValue>();

@@ -21,7 +21,7 @@ internal sealed class AddonListResource() : ListResourceOf<AddonResource>(new(),
     public override IAsyncEnumerable<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
         var context = Context;
-        var region = context.RegionOr(request.Config.GetString(AddonNames.Region));
+        var region = context.RegionOf(request.Config);
         var cluster = request.Config.GetString(AddonNames.ClusterName)!;
         return ListResults.Over(
             AllAddonsAsync(context.EksFor(region), cluster, ListResults.PageSize(request.Limit), cancellationToken),

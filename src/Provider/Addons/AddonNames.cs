@@ -1,3 +1,5 @@
+using PodIdentity.Provider.Shared;
+
 namespace PodIdentity.Provider.Addons;
 
 /// <summary>Attribute and type names of <c>aws_eks_addon</c> and its data sources (as in the official provider).</summary>
@@ -26,9 +28,9 @@ internal static class AddonNames
     public const string ResolveConflictsOnUpdate = "resolve_conflicts_on_update";
     public const string ServiceAccountRoleArn = "service_account_role_arn";
     public const string AcceptDegraded = "accept_degraded";
-    public const string Tags = "tags";
-    public const string TagsAll = "tags_all";
-    public const string Region = "region";
+    public const string Tags = RegionAndTagsPlan.Tags;
+    public const string TagsAll = RegionAndTagsPlan.TagsAll;
+    public const string Region = RegionAndTagsPlan.Region;
     public const string Timeouts = "timeouts";
     public const string Create = "create";
     public const string Update = "update";

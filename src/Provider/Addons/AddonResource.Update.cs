@@ -18,7 +18,7 @@ internal sealed partial class AddonResource
         var cluster = prior.GetString(N.ClusterName)!;
         var name = prior.GetString(N.AddonName)!;
         var id = AddonState.ImportId(cluster, name);
-        var region = context.RegionOr(prior.GetString(N.Region));
+        var region = context.RegionOf(prior);
         var eks = context.EksFor(region);
 
         if (UpdateRequestFor(prior, plan) is { } input)

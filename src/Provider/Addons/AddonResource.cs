@@ -24,7 +24,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
         var context = Context;
 
         var plan = request.Plan;
-        var region = plan.GetString(N.Region)!;
+        var region = context.RegionOf(plan);
         var tagsAll = ResourceTags.Known(plan.GetAttribute(N.TagsAll));
         var cluster = plan.GetString(N.ClusterName)!;
         var name = plan.GetString(N.AddonName)!;
@@ -92,7 +92,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
             return;
         }
 
-        var region = context.RegionOr(state.GetString(N.Region));
+        var region = context.RegionOf(state);
         var eks = context.EksFor(region);
         Addon found;
         try
@@ -131,7 +131,7 @@ internal sealed partial class AddonResource(AddonWaiter waiter)
         var cluster = prior.GetString(N.ClusterName)!;
         var name = prior.GetString(N.AddonName)!;
         var id = AddonState.ImportId(cluster, name);
-        var eks = context.EksFor(context.RegionOr(prior.GetString(N.Region)));
+        var eks = context.EksFor(context.RegionOf(prior));
         try
         {
             await eks.DeleteAddonAsync(cluster, name, prior.GetBool(N.Preserve) ?? false, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed partial class AddonVersionDataSource() : ConfiguredDataSource(N.
         var config = request.Config;
         var name = config.GetString(N.AddonName)!;
         var kubernetes = config.GetString(N.KubernetesVersion)!;
-        var region = context.RegionOr(config.GetString(N.Region));
+        var region = context.RegionOf(config);
         var versions = new List<AddonVersionInfo>();
         try
         {

@@ -1,3 +1,5 @@
+using PodIdentity.Provider.Shared;
+
 namespace PodIdentity.Provider.Associations;
 
 /// <summary>Attribute names shared by the association resource and its data sources (as in the official provider).</summary>
@@ -20,9 +22,9 @@ internal static class AssociationNames
     public const string ExternalId = "external_id";
     public const string DisableSessionTags = "disable_session_tags";
     public const string Policy = "policy";
-    public const string Tags = "tags";
-    public const string TagsAll = "tags_all";
-    public const string Region = "region";
+    public const string Tags = RegionAndTagsPlan.Tags;
+    public const string TagsAll = RegionAndTagsPlan.TagsAll;
+    public const string Region = RegionAndTagsPlan.Region;
     public const string OwnerArn = "owner_arn";
     public const string CreatedAt = "created_at";
     public const string ModifiedAt = "modified_at";

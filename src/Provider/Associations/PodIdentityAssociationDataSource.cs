@@ -74,7 +74,7 @@ internal sealed class PodIdentityAssociationDataSource() : ConfiguredDataSource(
 
         var config = request.Config;
         var cluster = config.GetString(AssociationNames.ClusterName)!;
-        var region = context.RegionOr(config.GetString(AssociationNames.Region));
+        var region = context.RegionOf(config);
         var eks = context.EksFor(region);
         PodIdentityAssociation found;
         try

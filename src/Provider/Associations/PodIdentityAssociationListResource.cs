@@ -23,7 +23,7 @@ internal sealed class PodIdentityAssociationListResource() : ListResourceOf<PodI
     public override IAsyncEnumerable<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
         var context = Context;
-        var region = context.RegionOr(request.Config.GetString(AssociationNames.Region));
+        var region = context.RegionOf(request.Config);
         var filter = AssociationFilter.Request(request.Config, ListResults.PageSize(request.Limit));
         var found = context.EksFor(region).ListAllPodIdentityAssociationsAsync(filter, cancellationToken);
         return ListResults.Over(found, Result, $"Error listing EKS Pod Identity Associations of cluster {filter.ClusterName} ({region})", cancellationToken);

@@ -24,7 +24,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         var context = Context;
 
         var plan = request.Plan;
-        var region = plan.GetString(AssociationNames.Region)!;
+        var region = context.RegionOf(plan);
         var tagsAll = ResourceTags.Known(plan.GetAttribute(AssociationNames.TagsAll));
         var cluster = plan.GetString(AssociationNames.ClusterName)!;
         var ns = plan.GetString(AssociationNames.Namespace)!;
@@ -70,7 +70,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
             return;
         }
 
-        var region = context.RegionOr(state.GetString(AssociationNames.Region));
+        var region = context.RegionOf(state);
         PodIdentityAssociation found;
         try
         {
@@ -114,7 +114,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
 
         var cluster = prior.GetString(AssociationNames.ClusterName)!;
         var id = prior.GetString(AssociationNames.AssociationId)!;
-        var eks = context.EksFor(context.RegionOr(prior.GetString(AssociationNames.Region)));
+        var eks = context.EksFor(context.RegionOf(prior));
 
         var state = plan;
         if (AssociationChanges.UpdateRequest(prior, plan) is { } input)
@@ -180,7 +180,7 @@ internal sealed partial class PodIdentityAssociationResource(RolePropagationRetr
         var id = prior.GetString(AssociationNames.AssociationId)!;
         try
         {
-            await context.EksFor(context.RegionOr(prior.GetString(AssociationNames.Region)))
+            await context.EksFor(context.RegionOf(prior))
                 .DeletePodIdentityAssociationAsync(cluster, id, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsApiException e) when (e.IsNotFound)

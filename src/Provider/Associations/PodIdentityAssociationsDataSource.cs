@@ -53,7 +53,7 @@ internal sealed class PodIdentityAssociationsDataSource() : ConfiguredDataSource
 
         var filter = AssociationFilter.Request(request.Config);
         var cluster = filter.ClusterName;
-        var region = context.RegionOr(request.Config.GetString(AssociationNames.Region));
+        var region = context.RegionOf(request.Config);
 
         var items = new List<CtyValue>();
         try

@@ -12,7 +12,7 @@ namespace PodIdentity.Provider.Shared;
 internal sealed class ResourceIdentity
 {
     public const string AccountId = "account_id";
-    public const string Region = "region";
+    public const string Region = RegionAndTagsPlan.Region;
 
     private const string Id = "id";
 
@@ -55,7 +55,7 @@ internal sealed class ResourceIdentity
 
         var identity = ValueAccess.EmptyObject(Schema.Type)
             .WithString(AccountId, context.AccountId)
-            .WithString(Region, context.RegionOr(state.GetString(Region)));
+            .WithString(Region, context.RegionOf(state));
         foreach (var key in _keys)
         {
             if (state.GetString(key) is not { } value)
@@ -86,7 +86,7 @@ internal sealed class ResourceIdentity
             return null;
         }
 
-        return (context.RegionOr(identity.GetString(Region)), _keys.Select(k => identity.GetString(k)!).ToArray());
+        return (context.RegionOf(identity), _keys.Select(k => identity.GetString(k)!).ToArray());
     }
 
     /// <summary>
