@@ -88,17 +88,29 @@ public sealed class IdentityTests
         Assert.Null(response.NewIdentity);
     }
 
-    [Fact]
-    public async Task Update_returns_the_identity_even_when_the_client_sent_none()
+    /// <summary>An update of widget w1 from size 1 to 2, with or without the identity Terraform planned.</summary>
+    private static Proto.ApplyResourceChange.Types.Request ResizeW1(bool withPlannedIdentity)
     {
-        // Terraform < 1.12 and some OpenTofu builds plan without an identity: the update must still answer one.
-        var response = await _service.ApplyResourceChange(new Proto.ApplyResourceChange.Types.Request
+        var request = new Proto.ApplyResourceChange.Types.Request
         {
             TypeName = "fake_widget",
             PriorState = Dv(Widget("w1", size: 1)),
             PlannedState = Dv(Widget("w1", size: 2)),
             Config = Dv(Widget("w1", size: 2)),
-        }, CancellationToken.None);
+        };
+        if (withPlannedIdentity)
+        {
+            request.PlannedIdentity = Id(IdentityOf("w1", DefaultRegion));
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public async Task Update_returns_the_identity_even_when_the_client_sent_none()
+    {
+        // Terraform < 1.12 and some OpenTofu builds plan without an identity: the update must still answer one.
+        var response = await _service.ApplyResourceChange(ResizeW1(withPlannedIdentity: false), CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal(IdentityOf("w1", DefaultRegion), ReadIdentity(response.NewIdentity));
@@ -110,14 +122,7 @@ public sealed class IdentityTests
     {
         _provider.Widget.KeepIdentityOnUpdate = true;
 
-        var response = await _service.ApplyResourceChange(new Proto.ApplyResourceChange.Types.Request
-        {
-            TypeName = "fake_widget",
-            PriorState = Dv(Widget("w1", size: 1)),
-            PlannedState = Dv(Widget("w1", size: 2)),
-            Config = Dv(Widget("w1", size: 2)),
-            PlannedIdentity = Id(IdentityOf("w1", DefaultRegion)),
-        }, CancellationToken.None);
+        var response = await _service.ApplyResourceChange(ResizeW1(withPlannedIdentity: true), CancellationToken.None);
 
         Assert.Empty(response.Diagnostics);
         Assert.Equal(IdentityOf("w1", DefaultRegion), ReadIdentity(response.NewIdentity));
@@ -128,13 +133,7 @@ public sealed class IdentityTests
     {
         _provider.Widget.KeepIdentityOnUpdate = true;
 
-        var response = await _service.ApplyResourceChange(new Proto.ApplyResourceChange.Types.Request
-        {
-            TypeName = "fake_widget",
-            PriorState = Dv(Widget("w1", size: 1)),
-            PlannedState = Dv(Widget("w1", size: 2)),
-            Config = Dv(Widget("w1", size: 2)),
-        }, CancellationToken.None);
+        var response = await _service.ApplyResourceChange(ResizeW1(withPlannedIdentity: false), CancellationToken.None);
 
         Assert.Equal("Missing Resource Identity After Update", Assert.Single(response.Diagnostics).Summary);
     }
@@ -144,14 +143,7 @@ public sealed class IdentityTests
     {
         _provider.Widget.RenameOnUpdate = true;
 
-        var response = await _service.ApplyResourceChange(new Proto.ApplyResourceChange.Types.Request
-        {
-            TypeName = "fake_widget",
-            PriorState = Dv(Widget("w1", size: 1)),
-            PlannedState = Dv(Widget("w1", size: 2)),
-            Config = Dv(Widget("w1", size: 2)),
-            PlannedIdentity = Id(IdentityOf("w1", DefaultRegion)),
-        }, CancellationToken.None);
+        var response = await _service.ApplyResourceChange(ResizeW1(withPlannedIdentity: true), CancellationToken.None);
 
         Assert.Equal("Unexpected Identity Change", Assert.Single(response.Diagnostics).Summary);
     }

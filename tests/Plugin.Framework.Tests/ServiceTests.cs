@@ -125,18 +125,24 @@ public sealed class ServiceTests
         }
     }
 
-    [Fact]
-    public async Task Calls_carry_the_call_token_to_the_provider()
+    /// <summary>A create of fake_thing that blocks in the resource until the test opens its gate.</summary>
+    private Proto.ApplyResourceChange.Types.Request GatedCreate()
     {
         _provider.Resource.CreateGate = new TaskCompletionSource();
         var config = Thing(("name", S("web")));
-        var request = new Proto.ApplyResourceChange.Types.Request
+        return new Proto.ApplyResourceChange.Types.Request
         {
             TypeName = "fake_thing",
             PriorState = Null(FakeResource.Type),
             PlannedState = Dv(config.WithUnknown("id").WithUnknown("arn").WithBool("enabled", false)),
             Config = Dv(config),
         };
+    }
+
+    [Fact]
+    public async Task Calls_carry_the_call_token_to_the_provider()
+    {
+        var request = GatedCreate();
         using var call = new CancellationTokenSource();
         var apply = new ProviderGrpcService(_service).ApplyResourceChange(request, new TokenOnlyContext(call.Token));
         await _provider.Resource.CreateStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -150,15 +156,7 @@ public sealed class ServiceTests
     [Fact]
     public async Task StopProvider_cancels_an_in_flight_create_and_the_provider_keeps_serving()
     {
-        _provider.Resource.CreateGate = new TaskCompletionSource();
-        var config = Thing(("name", S("web")));
-        var request = new Proto.ApplyResourceChange.Types.Request
-        {
-            TypeName = "fake_thing",
-            PriorState = Null(FakeResource.Type),
-            PlannedState = Dv(config.WithUnknown("id").WithUnknown("arn").WithBool("enabled", false)),
-            Config = Dv(config),
-        };
+        var request = GatedCreate();
 
         var inFlight = _service.ApplyResourceChange(request, CancellationToken.None);
         await _provider.Resource.CreateStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
