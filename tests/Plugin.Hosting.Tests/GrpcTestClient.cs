@@ -21,13 +21,18 @@ internal sealed record GrpcResult(
 internal sealed class GrpcTestClient : IDisposable
 {
     private readonly HttpClient _http;
+    private int _connections;
 
     public GrpcTestClient(Handshake handshake, X509Certificate2? clientCertificate)
     {
         Handshake = handshake;
         var handler = new SocketsHttpHandler
         {
-            ConnectCallback = (_, token) => ConnectAsync(handshake, token),
+            ConnectCallback = (_, token) =>
+            {
+                Interlocked.Increment(ref _connections);
+                return ConnectAsync(handshake, token);
+            },
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         if (handshake.Certificate is { } serverCertificate)
@@ -55,6 +60,9 @@ internal sealed class GrpcTestClient : IDisposable
     }
 
     public Handshake Handshake { get; }
+
+    /// <summary>Connections opened so far: HttpClient silently replaces one the server closed.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public static byte[] Frame(IMessage message) => Frame(message.ToByteArray());
 

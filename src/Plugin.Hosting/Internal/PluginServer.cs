@@ -82,8 +82,10 @@ internal sealed class PluginServer : IAsyncDisposable
         limits.MinRequestBodyDataRate = null;
         limits.MinResponseDataRate = null;
 
-        // Terraform keeps its one connection idle for as long as a user sits at a prompt.
-        limits.KeepAliveTimeout = Timeout.InfiniteTimeSpan;
+        // Terraform keeps its one connection idle for as long as a user sits at a prompt. Not InfiniteTimeSpan:
+        // Kestrel stores it as TimeSpan.MaxValue, its deadline arithmetic overflows, and every idle connection
+        // was closed (GOAWAY) at the next one-second heartbeat (IdleConnectionTests). A week is "never" here.
+        limits.KeepAliveTimeout = TimeSpan.FromDays(7);
 
         // Bigger flow-control windows move multi-megabyte states without stalls.
         limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
