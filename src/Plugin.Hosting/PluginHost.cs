@@ -40,24 +40,10 @@ public static class PluginHost
         using var lifetime = new HostLifetime();
         var logs = new KestrelLogBridge();
 
-        // The provider's registration (which loads its assemblies and builds schemas) runs on its own thread
-        // from the start, beside certificate generation. The handshake line waits only for those two; the gRPC
-        // endpoint table and Kestrel come after it (below). Requests wait for the table.
-        var registration = StartDedicated(() => GrpcPipeline.Register(options.Register, lifetime, logs));
-        var built = new TaskCompletionSource<GrpcApplication.Pipeline>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pipeline = built.Task;
-
-        // A provider that cannot serve must not leave Terraform waiting on a socket that answers nothing.
-        _ = pipeline.ContinueWith(
-            failed =>
-            {
-                Log.Error("the gRPC pipeline could not be built", ("error", failed.Exception?.InnerException?.ToString()));
-                lifetime.RequestStop("gRPC pipeline failed");
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted,
-            TaskScheduler.Default);
-
+        // Two lanes for two cores. The system trust store, which the first TLS handshake (so the first answer)
+        // waits for, loads on a thread of its own from the start (ServerTls). Everything else runs one step after
+        // another on this lane, so that it never competes for more than the other core: registration and the
+        // certificate (both needed for the handshake line), the line, Kestrel, then the gRPC endpoint table.
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
         if (!string.IsNullOrEmpty(clientPem))
@@ -74,8 +60,6 @@ public static class PluginHost
         using var tlsScope = tls;
 
         using var signals = RegisterSignals(lifetime, debug);
-        var application = new GrpcApplication(pipeline);
-
         var useTcp = options.UseTcp
             || string.Equals(getEnv(HandshakeEnvironment.TransportKey), "tcp", StringComparison.OrdinalIgnoreCase)
             || OperatingSystem.IsWindows();
@@ -83,26 +67,31 @@ public static class PluginHost
             ? ListenEndpoint.CreateTcp(getEnv(HandshakeEnvironment.MinPortKey), getEnv(HandshakeEnvironment.MaxPortKey))
             : ListenEndpoint.CreateUnix(getEnv(HandshakeEnvironment.UnixSocketDirKey));
 
-        // Usually done before the certificate; a provider that cannot register exits before the line.
-        var services = await registration.ConfigureAwait(false);
-
+        // A provider that cannot register exits before the line.
+        var services = GrpcPipeline.Register(options.Register, lifetime, logs);
         if (debug)
         {
             stdout.Write(ReattachLine.Explanation(options.ProviderAddress, Environment.ProcessId, endpoint.Network, endpoint.Address));
         }
         else
         {
-            var certificate = tls is null ? null : await tls.Certificate.ConfigureAwait(false);
+            var certificate = tls?.CreateCertificate();
             stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
         }
 
         StartupTrace.Mark("handshake line written");
 
-        // The socket already listens, so neither Kestrel nor the endpoint table had to be ready for the line: on
-        // 2 cores they would only have taken CPU from the certificate. Terraform's connection waits in the
-        // backlog, and its TLS handshake waits for the trust store (ServerTls) longer than both take.
-        var listening = endpoint.TakeForKestrel();
-        var starting = StartDedicated(() => PluginServer.StartAsync(listening, tls, application, logs, CancellationToken.None)).Unwrap();
+        // The socket already listens, so neither Kestrel nor the endpoint table had to be ready for the line.
+        // Terraform's connection waits in the backlog, and its TLS handshake waits for the trust store longer than
+        // both take. Requests that arrive before the table is built wait for it (GrpcApplication).
+        var built = new TaskCompletionSource<GrpcApplication.Pipeline>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var application = new GrpcApplication(built.Task);
+        await using var server = await PluginServer.StartAsync(endpoint.TakeForKestrel(), tls, application, logs, CancellationToken.None)
+            .ConfigureAwait(false);
+
+        // Kestrel's continuations run on the thread pool, which starts with one thread per core: the table is built
+        // on a thread of its own. A provider that cannot serve must not leave Terraform waiting on a socket that
+        // answers nothing.
         _ = StartDedicated(() =>
         {
             try
@@ -111,12 +100,12 @@ public static class PluginHost
             }
             catch (Exception ex)
             {
+                Log.Error("the gRPC pipeline could not be built", ("error", ex.ToString()));
                 built.SetException(ex);
+                lifetime.RequestStop("gRPC pipeline failed");
             }
         });
 
-        // A failed start after the line is on stderr (Terraform shows it) and ends the process.
-        await using var server = await starting.ConfigureAwait(false);
         StartupTrace.Mark("kestrel started (awaited)");
         Log.Debug(
             "plugin server started",

@@ -5,52 +5,57 @@ using System.Security.Cryptography.X509Certificates;
 namespace PodIdentity.Plugin.Hosting.Internal;
 
 /// <summary>
-/// The server side of AutoMTLS, prepared in the background while the main thread binds the socket: the
-/// certificate (needed for the handshake line) and the SslStream certificate context (needed by the first TLS
-/// connection, which Terraform opens within milliseconds of the line). On Linux every chain build, including
-/// the one inside SslStreamCertificateContext.Create and the one SslStream makes for the client certificate,
-/// first loads and parses the whole system trust store (~100-250 ms). That load does not need our certificate,
-/// so it runs on its own task from the start instead of after the certificate.
+/// The server side of AutoMTLS. On Linux every chain build, including the one inside
+/// SslStreamCertificateContext.Create and the one SslStream makes for the client certificate, first loads and parses
+/// the whole system trust store (~60 ms of one core here, bench/floors/truststore). That load does not need our
+/// certificate, so it runs on a thread of its own from the start; the certificate (needed for the handshake line)
+/// is made on the host's lane meanwhile, and the SslStream certificate context (needed by the first TLS
+/// connection) once both are done.
 /// </summary>
 internal sealed class ServerTls : IDisposable
 {
+    private readonly TaskCompletionSource<X509Certificate2> _certificate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private ServerTls(byte[] pinnedClient)
     {
         PinnedClient = pinnedClient;
         var trustStore = PluginHost.StartDedicated(() => WarmTrustStore(pinnedClient));
-        Certificate = PluginHost.StartDedicated(() =>
-        {
-            StartupTrace.Mark("certificate start");
-            var certificate = AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow);
-            StartupTrace.Mark("certificate done");
-            return certificate;
-        });
-        Context = Task.Run(async () =>
-        {
-            var certificate = await Certificate.ConfigureAwait(false);
-            await trustStore.ConfigureAwait(false);
-            StartupTrace.Mark("certificate context start");
-            var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
-            StartupTrace.Mark("certificate context done");
-            return context;
-        });
+        Context = CreateContextAsync(trustStore);
     }
 
     /// <summary>DER bytes of Terraform's client certificate (PLUGIN_CLIENT_CERT).</summary>
     public byte[] PinnedClient { get; }
 
-    public Task<X509Certificate2> Certificate { get; }
-
     public Task<SslStreamCertificateContext> Context { get; }
 
     public static ServerTls Start(byte[] pinnedClient) => new(pinnedClient);
 
+    /// <summary>Makes the server certificate (key, self-signed certificate); call once, before the handshake line.</summary>
+    public X509Certificate2 CreateCertificate()
+    {
+        StartupTrace.Mark("certificate start");
+        var certificate = AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow);
+        StartupTrace.Mark("certificate done");
+        _certificate.SetResult(certificate);
+        return certificate;
+    }
+
     public void Dispose()
     {
-        if (Certificate.IsCompletedSuccessfully)
+        if (_certificate.Task.IsCompletedSuccessfully)
         {
-            Certificate.Result.Dispose();
+            _certificate.Task.Result.Dispose();
         }
+    }
+
+    private async Task<SslStreamCertificateContext> CreateContextAsync(Task trustStore)
+    {
+        var certificate = await _certificate.Task.ConfigureAwait(false);
+        await trustStore.ConfigureAwait(false);
+        StartupTrace.Mark("certificate context start");
+        var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+        StartupTrace.Mark("certificate context done");
+        return context;
     }
 
     /// <summary>The same chain build SslStream will make for Terraform's certificate: it fills the process-wide
