@@ -4,7 +4,9 @@
 # bench/baseline.sh), against the same number of terraform_data resources (built into Terraform: no provider
 # process, no API; the floor any provider pays). Per size and build: apply (create) once, plan with refresh RUNS
 # times (median, and its ratio to the floor's median), destroy once; the emulator's API call counts for each
-# step; the provider's peak RSS over every provider process of the plans.
+# step; the provider's peak RSS over the provider processes of one more plan. The timed plans of the floor and of
+# every build alternate, round by round, so that all see the same machine load, and run the provider directly
+# (the RSS wrapper is only used for the extra plan).
 #
 #   bench/plan/run.sh [RUNS=3] [SIZES="100 500 1000"] [PROVIDER_DIR ...]
 #   EMULATOR_BIN=out/emulator/aws-emulator bench/plan/run.sh 3 "100 500 1000" out/provider "$(bench/baseline.sh)"
@@ -30,8 +32,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Each build runs under /usr/bin/time (through a wrapper Terraform finds via dev_overrides) so that every
-# provider process appends its peak RSS in KiB to that build's log.
+# Per build, a CLI config that runs the provider directly (timed runs), and one that runs it under /usr/bin/time
+# (through a wrapper Terraform finds via dev_overrides) so that every provider process appends its peak RSS in KiB
+# to that build's log.
 for i in "${!provider_dirs[@]}"; do
   mkdir -p "$work/wrapped-$i"
   cat >"$work/wrapped-$i/terraform-provider-aws" <<SH
@@ -39,26 +42,32 @@ for i in "${!provider_dirs[@]}"; do
 exec /usr/bin/time -a -o "$work/rss-$i.log" -f "%M" "${provider_dirs[$i]}/terraform-provider-aws" "\$@"
 SH
   chmod +x "$work/wrapped-$i/terraform-provider-aws"
-  cat >"$work/terraformrc-$i" <<HCL
+  for variant in direct wrapped; do
+    folder=${provider_dirs[$i]}
+    [ "$variant" = wrapped ] && folder="$work/wrapped-$i"
+    cat >"$work/terraformrc-$variant-$i" <<HCL
 provider_installation {
   dev_overrides {
-    "podidentity/aws" = "$work/wrapped-$i"
+    "podidentity/aws" = "$folder"
   }
   direct {}
 }
 HCL
+  done
   echo "build $i: ${provider_dirs[$i]} ($(file -b "${provider_dirs[$i]}/terraform-provider-aws" | cut -d, -f1-2))"
 done
 echo
 
 trust='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}'
+# One cluster per build: every build's resources exist at the same time (the plans alternate).
+clusters=$(for i in "${!provider_dirs[@]}"; do printf '{"name":"bench-%s","region":"us-west-2","version":"1.33"}\n' "$i"; done | paste -sd,)
 cat >"$work/seed.json" <<JSON
-{"accountId":"123456789012","clusters":[{"name":"bench","region":"us-west-2","version":"1.33"}],
+{"accountId":"123456789012","clusters":[$clusters],
  "roles":[{"name":"bench-role","assumeRolePolicyDocument":$trust}]}
 JSON
 start_emulator "$emulator_bin" "$work/seed.json" "$work"
 
-export TF_CLI_CONFIG_FILE="$work/terraformrc-0" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+export TF_CLI_CONFIG_FILE="$work/terraformrc-direct-0" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 unset TF_LOG TF_LOG_PROVIDER
 
 now_ms() { date +%s%3N; }
@@ -92,8 +101,9 @@ phases() {
 printf '| resources | build | apply (create) | plan with refresh, median of %s | plan / floor | plan phases: start-up+configure + resources | destroy | API calls: apply / plan (one run) / destroy | provider peak RSS during the plans |\n' "$runs"
 printf '|---|---|---|---|---|---|---|---|---|\n'
 for n in $sizes; do
-  floor_ms=""
-  for kind in floor "${!provider_dirs[@]}"; do
+  kinds=(floor "${!provider_dirs[@]}")
+  declare -A apply_ms=() apply_calls=() plans=() plan_calls=()
+  for kind in "${kinds[@]}"; do
     dir="$work/$kind-$n"
     mkdir -p "$dir"
     if [ "$kind" = floor ]; then
@@ -105,7 +115,7 @@ resource "terraform_data" "a" {
 HCL
       (cd "$dir" && "$tf" init -input=false -no-color >/dev/null)
     else
-      export TF_CLI_CONFIG_FILE="$work/terraformrc-$kind"
+      export TF_CLI_CONFIG_FILE="$work/terraformrc-direct-$kind"
       cat >"$dir/main.tf" <<HCL
 terraform {
   required_providers {
@@ -115,7 +125,7 @@ terraform {
 provider "aws" {}
 resource "aws_eks_pod_identity_association" "a" {
   count           = $n
-  cluster_name    = "bench"
+  cluster_name    = "bench-$kind"
   namespace       = "ns-\${count.index}"
   service_account = "sa"
   role_arn        = "arn:aws:iam::123456789012:role/bench-role"
@@ -124,17 +134,23 @@ resource "aws_eks_pod_identity_association" "a" {
 HCL
     fi
     reset_calls
-    apply_ms=$(timed "$dir" apply -auto-approve)
-    apply_calls=$(calls | summarize)
-    [ "$kind" = floor ] || : >"$work/rss-$kind.log"
-    plans=()
-    plan_calls=""
-    for i in $(seq "$runs"); do
+    apply_ms[$kind]=$(timed "$dir" apply -auto-approve)
+    apply_calls[$kind]=$(calls | summarize)
+  done
+
+  for i in $(seq "$runs"); do
+    for kind in "${kinds[@]}"; do
+      [ "$kind" = floor ] || export TF_CLI_CONFIG_FILE="$work/terraformrc-direct-$kind"
       reset_calls
-      plans+=("$(timed "$dir" plan -refresh=true)")
-      [ "$i" -eq 1 ] && plan_calls=$(calls | summarize)
+      plans[$kind]="${plans[$kind]:-} $(timed "$work/$kind-$n" plan -refresh=true)"
+      [ "$i" -eq 1 ] && plan_calls[$kind]=$(calls | summarize)
     done
-    plan_ms=$(printf '%s\n' "${plans[@]}" | median)
+  done
+
+  floor_ms=""
+  for kind in "${kinds[@]}"; do
+    dir="$work/$kind-$n"
+    plan_ms=$(printf '%s\n' ${plans[$kind]} | median)
     split="-"
     if [ "$kind" = floor ]; then
       floor_ms=$plan_ms
@@ -143,8 +159,12 @@ HCL
       rss="-"
       ratio="1"
     else
+      export TF_CLI_CONFIG_FILE="$work/terraformrc-wrapped-$kind"
+      : >"$work/rss-$kind.log"
+      (cd "$dir" && "$tf" plan -input=false -no-color >/dev/null 2>&1)
       peak_kib=$(sort -n "$work/rss-$kind.log" | tail -1)
       rss="$((peak_kib / 1024)) MiB over $(wc -l <"$work/rss-$kind.log") processes"
+      export TF_CLI_CONFIG_FILE="$work/terraformrc-direct-$kind"
       (cd "$dir" && TF_LOG=debug TF_LOG_PATH="$work/debug.log" "$tf" plan -input=false -no-color >/dev/null 2>&1)
       split=$(phases "$work/debug.log")
       rm -f "$work/debug.log"
@@ -154,10 +174,11 @@ HCL
     reset_calls
     destroy_ms=$(timed "$dir" destroy -auto-approve)
     destroy_calls=$(calls | summarize)
-    [ "$kind" = floor ] || api="$apply_calls / $plan_calls / $destroy_calls"
-    printf '| %s | %s | %s ms | %s ms (all: %s) | %s | %s | %s ms | %s | %s |\n' \
-      "$n" "$label" "$apply_ms" "$plan_ms" "$(IFS=' '; echo "${plans[*]}")" "$ratio" "$split" "$destroy_ms" "$api" "$rss"
+    [ "$kind" = floor ] || api="${apply_calls[$kind]} / ${plan_calls[$kind]} / $destroy_calls"
+    printf '| %s | %s | %s ms | %s ms (all:%s) | %s | %s | %s ms | %s | %s |\n' \
+      "$n" "$label" "${apply_ms[$kind]}" "$plan_ms" "${plans[$kind]}" "$ratio" "$split" "$destroy_ms" "$api" "$rss"
   done
+  unset apply_ms apply_calls plans plan_calls
 done
 
 echo
