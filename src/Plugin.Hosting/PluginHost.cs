@@ -129,9 +129,6 @@ public static class PluginHost
     internal static Task StartDedicated(Action work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    internal static Task<T> StartDedicated<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
     private static SignalRegistrations RegisterSignals(HostLifetime lifetime, bool debug)
     {
         // Under Terraform, Ctrl-C reaches the whole process group; Terraform answers it with StopProvider and

@@ -4,26 +4,21 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace PodIdentity.Plugin.Hosting.Internal;
 
-/// <summary>Kestrel's application callback. Kestrel starts while the pipeline is still being built on another
-/// thread; a request that arrives before it is ready (only a client faster than the handshake line) waits.</summary>
+/// <summary>Kestrel's application callback. Kestrel starts before the pipeline, which is then built on another
+/// thread; a request that arrives before it is ready waits for it.</summary>
 internal sealed class GrpcApplication(Task<GrpcApplication.Pipeline> pipeline) : IHttpApplication<HttpContext>
 {
     public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
 
-    public Task ProcessRequestAsync(HttpContext context)
-    {
-        if (StartupTrace.Enabled)
-        {
-            return TracedAsync(context);
-        }
+    public Task ProcessRequestAsync(HttpContext context) => StartupTrace.Enabled ? TracedAsync(context) : ProcessAsync(context);
 
-        return pipeline.IsCompletedSuccessfully ? Run(pipeline.Result, context) : WaitAndRunAsync(context);
-    }
+    private Task ProcessAsync(HttpContext context) =>
+        pipeline.IsCompletedSuccessfully ? Run(pipeline.Result, context) : WaitAndRunAsync(context);
 
     private async Task TracedAsync(HttpContext context)
     {
         StartupTrace.Mark("request start " + context.Request.Path.Value);
-        await Run(await pipeline.ConfigureAwait(false), context).ConfigureAwait(false);
+        await ProcessAsync(context).ConfigureAwait(false);
         StartupTrace.Mark("request done " + context.Request.Path.Value);
     }
 
