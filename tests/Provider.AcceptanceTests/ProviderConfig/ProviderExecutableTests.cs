@@ -68,4 +68,16 @@ public sealed class ProviderExecutableTests
         const ushort Executable = 2; // ET_EXEC; a position-independent executable is ET_DYN (3)
         Assert.Equal(Executable, BitConverter.ToUInt16(header, 16));
     }
+
+    // The GC's first-generation budget otherwise follows the L3 cache size, and a plan of 500 associations peaked
+    // at 45 MiB on a 32 MiB-L3 machine (target 40; bench/plan/RESULTS.md). The native runtime reads the embedded
+    // option as a name and a hex value, each NUL-terminated, from the executable's settings block.
+    [Fact]
+    public void The_executable_carries_a_small_first_generation_budget_for_the_gc()
+    {
+        var image = File.ReadAllBytes(Binary);
+        Assert.True(
+            image.AsSpan().IndexOf("\0GCgen0size\0200000\0"u8) >= 0,
+            "the runtime option GCgen0size=200000 (2 MiB) is not embedded in the executable");
+    }
 }
