@@ -56,7 +56,7 @@ public sealed class AwsClients : IDisposable
         var iamEndpoint = AwsEndpointResolver.Resolve(AwsService.Iam, resolved);
         var anyTls = new[] { stsEndpoint, eksEndpoint, iamEndpoint }.Any(e => e.BaseUri.Scheme == Uri.UriSchemeHttps);
         var http = options.Handler is null
-            ? new HttpClient(HttpClientFactory.CreateHandler(resolved, anyTls), disposeHandler: true)
+            ? new HttpClient(HttpClientFactory.CreateHandler(resolved, anyTls, env), disposeHandler: true)
             : new HttpClient(options.Handler, disposeHandler: false);
         http.Timeout = options.RequestTimeout;
 

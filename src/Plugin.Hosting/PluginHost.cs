@@ -40,10 +40,9 @@ public static class PluginHost
         using var lifetime = new HostLifetime();
         var logs = new KestrelLogBridge();
 
-        // Two lanes for two cores. The system trust store, which the first TLS handshake (so the first answer)
-        // waits for, loads on a thread of its own from the start (ServerTls). Everything else runs one step after
-        // another on this lane, so that it never competes for more than the other core: registration and the
-        // certificate (both needed for the handshake line), the line, Kestrel, then the gRPC endpoint table.
+        // Everything up to the handshake line runs in turn on this thread: the TLS set-up (ServerTls, which first
+        // leaves the process's system trust store empty), registration, the certificate, the line, then Kestrel.
+        // The gRPC endpoint table is built on a thread of its own once Kestrel listens.
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
         if (!string.IsNullOrEmpty(clientPem))
@@ -81,9 +80,9 @@ public static class PluginHost
 
         StartupTrace.Mark("handshake line written");
 
-        // The socket already listens, so neither Kestrel nor the endpoint table had to be ready for the line.
-        // Terraform's connection waits in the backlog, and its TLS handshake waits for the trust store longer than
-        // both take. Requests that arrive before the table is built wait for it (GrpcApplication).
+        // The socket already listens, so neither Kestrel nor the endpoint table had to be ready for the line:
+        // Terraform's connection waits in the backlog, and requests that arrive before the table is built wait for
+        // it (GrpcApplication).
         var built = new TaskCompletionSource<GrpcApplication.Pipeline>(TaskCreationOptions.RunContinuationsAsynchronously);
         var application = new GrpcApplication(built.Task);
         await using var server = await PluginServer.StartAsync(endpoint.TakeForKestrel(), tls, application, logs, CancellationToken.None)

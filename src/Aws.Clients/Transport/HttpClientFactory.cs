@@ -4,13 +4,14 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace PodIdentity.Aws.Clients;
 
-/// <summary>Builds the one handler all clients share: proxies, custom CA bundle, insecure mode.</summary>
+/// <summary>Builds the one handler all clients share: proxies, custom CA bundle, insecure mode, system roots.</summary>
 internal static class HttpClientFactory
 {
     /// <param name="anyTls">Whether any endpoint is HTTPS. When none is (a local emulator), a custom CA bundle
     /// is never consulted, so it is not parsed: AWS_CA_BUNDLE often names the whole system bundle, and reading it
     /// cost ~60 ms of every ConfigureProvider.</param>
-    public static HttpMessageHandler CreateHandler(AwsProviderConfig config, bool anyTls)
+    /// <param name="environment">The environment the process started with: where the system roots are.</param>
+    public static HttpMessageHandler CreateHandler(AwsProviderConfig config, bool anyTls, IReadOnlyDictionary<string, string> environment)
     {
         var handler = new SocketsHttpHandler
         {
@@ -31,25 +32,19 @@ internal static class HttpClientFactory
         {
             var roots = new X509Certificate2Collection();
             roots.ImportFromPemFile(config.CustomCaBundle);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                ValidateAgainst(roots, certificate, errors);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                CertificateTrust.Validate(certificate, chain, errors, roots);
+        }
+        else if (SystemTrust.Applies)
+        {
+            // The process's own .NET store is empty under the plugin host (see SystemTrust): the system's roots
+            // are read on the first HTTPS handshake, and only then.
+            var trust = new SystemTrust(environment);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                trust.Validate(certificate, chain, errors);
         }
 
         return handler;
-    }
-
-    private static bool ValidateAgainst(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
     }
 }
 

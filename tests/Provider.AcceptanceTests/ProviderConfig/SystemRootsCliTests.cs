@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using PodIdentity.Provider.AcceptanceTests.Harness;
+using static PodIdentity.Provider.AcceptanceTests.ProviderConfig.ProviderConfigFiles;
+
+namespace PodIdentity.Provider.AcceptanceTests.ProviderConfig;
+
+/// <summary>
+/// Under Terraform the provider leaves its process-wide .NET trust store empty (it trusts Terraform by a pinned
+/// certificate) and checks AWS endpoints against the system roots it reads itself: the emulator behind a TLS proxy
+/// whose chain ends in a root named by SSL_CERT_FILE is trusted, and refused when that file names another root.
+/// </summary>
+public sealed class SystemRootsCliTests(ConfigureEmulatorFixture fixture) : IClassFixture<ConfigureEmulatorFixture>, IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("system-roots-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task Under_terraform_the_provider_loads_no_system_store_for_its_own_tls()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var terraformCert = new CertificateRequest("CN=terraform", key, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1));
+        var info = new ProcessStartInfo(Path.Combine(TestPaths.ProviderDir, "terraform-provider-aws"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["TF_PLUGIN_MAGIC_COOKIE"] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+        info.Environment["PLUGIN_PROTOCOL_VERSIONS"] = "6";
+        info.Environment["PLUGIN_CLIENT_CERT"] = terraformCert.ExportCertificatePem();
+        info.Environment["PODIDENTITY_STARTUP_TRACE"] = "1";
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            Assert.NotNull(await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        // The mark is written only when the store holds no certificate after the first load.
+        Assert.Contains("system trust store left empty", await stderr);
+    }
+
+    [Fact]
+    public async Task Aws_endpoints_are_checked_against_the_system_roots()
+    {
+        using var root = Issue("CN=proxy root", null, authority: true);
+        using var intermediate = Issue("CN=proxy intermediate", root, authority: true);
+        using var leaf = Issue("CN=proxy", intermediate, authority: false);
+        using var otherRoot = Issue("CN=another root", null, authority: true);
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "certs")).FullName;
+        var rootPem = Path.Combine(_dir.FullName, "root.pem");
+        var otherPem = Path.Combine(_dir.FullName, "other.pem");
+        await File.WriteAllTextAsync(rootPem, root.ExportCertificatePem());
+        await File.WriteAllTextAsync(otherPem, otherRoot.ExportCertificatePem());
+
+        await using var proxy = TlsProxy.Start(leaf, intermediate, fixture.Emulator.BaseUrl);
+
+        using (var trusted = Workspace(rootPem, empty, proxy.Url))
+        {
+            var plan = await trusted.PlanAsync();
+            Assert.True(plan.ExitCode == 2, plan.Report);
+        }
+
+        Assert.True(proxy.Connections > 0, "the provider never connected through the TLS proxy");
+        using var refused = Workspace(otherPem, empty, proxy.Url);
+        var result = await refused.PlanAsync();
+        result.EnsureExit(1, "a plan whose AWS endpoint has an untrusted certificate");
+        Assert.Contains("SSL", result.Stderr);
+    }
+
+    private TerraformWorkspace Workspace(string certFile, string certDir, string endpoint) =>
+        new TerraformWorkspace(fixture.Emulator)
+            .WithEnvironment("SSL_CERT_FILE", certFile)
+            .WithEnvironment("SSL_CERT_DIR", certDir)
+            .WithEnvironment("AWS_CA_BUNDLE", null)
+            .WithEnvironment("AWS_ENDPOINT_URL", endpoint)
+            .Write("main.tf", MainTf("  max_retries = 1\n"));
+
+    private static X509Certificate2 Issue(string subject, X509Certificate2? issuer, bool authority)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(authority, false, 0, true));
+        if (!authority)
+        {
+            var san = new SubjectAlternativeNameBuilder();
+            san.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(san.Build());
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        }
+
+        var from = DateTimeOffset.UtcNow.AddMinutes(-5);
+        if (issuer is null)
+        {
+            return request.CreateSelfSigned(from, from.AddHours(3));
+        }
+
+        using var signed = request.Create(issuer, from, from.AddHours(2), Guid.NewGuid().ToByteArray());
+        return signed.CopyWithPrivateKey(key);
+    }
+
+    /// <summary>Terminates TLS on loopback (sending the leaf and its intermediate) and passes the bytes on to the
+    /// emulator unchanged, so the signed requests still verify there.</summary>
+    private sealed class TlsProxy : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly SslStreamCertificateContext _context;
+        private readonly Uri _target;
+        private readonly Task _accepting;
+        private int _connections;
+
+        private TlsProxy(X509Certificate2 leaf, X509Certificate2 intermediate, Uri target)
+        {
+            _context = SslStreamCertificateContext.Create(leaf, [intermediate], offline: true);
+            _target = target;
+            _listener.Start();
+            _accepting = AcceptAsync();
+        }
+
+        public string Url => $"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+        public int Connections => Volatile.Read(ref _connections);
+
+        public static TlsProxy Start(X509Certificate2 leaf, X509Certificate2 intermediate, Uri target) => new(leaf, intermediate, target);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            try
+            {
+                await _accepting;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+            }
+
+            _stop.Dispose();
+        }
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                Interlocked.Increment(ref _connections);
+                _ = ServeAsync(client);
+            }
+        }
+
+        private async Task ServeAsync(TcpClient client)
+        {
+            using (client)
+            using (var upstream = new TcpClient())
+            {
+                try
+                {
+                    await using var tls = new SslStream(client.GetStream());
+                    await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = _context }, _stop.Token);
+                    await upstream.ConnectAsync(_target.Host, _target.Port, _stop.Token);
+                    var plain = upstream.GetStream();
+                    await Task.WhenAny(tls.CopyToAsync(plain, _stop.Token), plain.CopyToAsync(tls, _stop.Token));
+                }
+                catch (Exception ex) when (ex is IOException or AuthenticationException or OperationCanceledException or SocketException)
+                {
+                    // A refused handshake or a closed connection ends this one only.
+                }
+            }
+        }
+    }
+}
