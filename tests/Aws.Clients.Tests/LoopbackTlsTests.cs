@@ -1,13 +1,6 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using PodIdentity.TestSupport;
 using Xunit;
 
 namespace PodIdentity.Aws.Clients.Tests;
@@ -19,49 +12,20 @@ namespace PodIdentity.Aws.Clients.Tests;
 public sealed class LoopbackTlsTests : IAsyncLifetime, IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("aws-tls-");
-    private readonly List<string> _authorizations = [];
-    private WebApplication? _app;
-    private X509Certificate2? _cert;
-    private string _url = "";
+    private readonly X509Certificate2 _cert = TestCertificates.LoopbackServer("aws-clients-test");
+    private LoopbackHttpsServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=aws-clients-test", key, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        _cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         File.WriteAllText(Path.Combine(_dir.FullName, "ca.pem"), _cert.ExportCertificatePem());
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(_cert)));
-        _app = builder.Build();
-        _app.MapGet("/clusters/{name}", (HttpContext ctx, string name) =>
-        {
-            _authorizations.Add(ctx.Request.Headers.Authorization.ToString());
-            return Results.Text("{\"cluster\":{\"name\":\"" + name + "\"}}", "application/json");
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _url = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        _server = await LoopbackHttpsServer.StartAsync(new HttpsConnectionAdapterOptions { ServerCertificate = _cert });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     public void Dispose()
     {
-        _cert?.Dispose();
+        _cert.Dispose();
         _dir.Delete(recursive: true);
     }
 
@@ -73,7 +37,7 @@ public sealed class LoopbackTlsTests : IAsyncLifetime, IDisposable
         MaxRetries = 0,
         CustomCaBundle = caBundle,
         Insecure = insecure,
-        Endpoints = new() { Eks = _url },
+        Endpoints = new() { Eks = _server.Url },
     }, new AwsClientOptions { Environment = new Dictionary<string, string>() });
 
     [Fact]
@@ -82,7 +46,7 @@ public sealed class LoopbackTlsTests : IAsyncLifetime, IDisposable
         using var clients = Clients(Path.Combine(_dir.FullName, "ca.pem"), insecure: false);
         var cluster = await clients.Eks.DescribeClusterAsync("over-tls", default);
         Assert.Equal("over-tls", cluster.Name);
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDTLS/", Assert.Single(_authorizations));
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDTLS/", Assert.Single(_server.Authorizations));
     }
 
     [Fact]
@@ -94,12 +58,12 @@ public sealed class LoopbackTlsTests : IAsyncLifetime, IDisposable
             Region = "us-east-1",
             AccessKey = "AKIDTLS",
             SecretKey = "tls-secret",
-            Endpoints = new() { Eks = _url },
+            Endpoints = new() { Eks = _server.Url },
         }, new AwsClientOptions { Environment = new Dictionary<string, string>(), OnCall = calls.Add });
         var e = await Assert.ThrowsAsync<HttpRequestException>(() => clients.Eks.DescribeClusterAsync("c", default));
         Assert.Contains("after 1 attempt(s)", e.Message);
         Assert.Equal("ConnectionError", Assert.Single(calls).ErrorCode);
-        Assert.Empty(_authorizations);
+        Assert.Empty(_server.Authorizations);
     }
 
     [Fact]

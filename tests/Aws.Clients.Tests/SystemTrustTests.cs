@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using PodIdentity.TestSupport;
 using Xunit;
 
 namespace PodIdentity.Aws.Clients.Tests;
@@ -10,21 +10,6 @@ public sealed class SystemTrustTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("system-trust-");
 
     public void Dispose() => _dir.Delete(recursive: true);
-
-    private static X509Certificate2 Authority(string name, X509Certificate2? issuer = null)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        var from = DateTimeOffset.UtcNow.AddMinutes(-5);
-        if (issuer is null)
-        {
-            return request.CreateSelfSigned(from, from.AddHours(2));
-        }
-
-        using var signed = request.Create(issuer, from, from.AddHours(1), Guid.NewGuid().ToByteArray());
-        return signed.CopyWithPrivateKey(key);
-    }
 
     private string WriteFile(string name, string content)
     {
@@ -37,9 +22,9 @@ public sealed class SystemTrustTests : IDisposable
     [Fact]
     public void Reads_the_file_then_every_file_of_each_directory_and_sorts_roots_from_intermediates()
     {
-        using var rootA = Authority("root-a");
-        using var rootB = Authority("root-b");
-        using var intermediate = Authority("intermediate", rootA);
+        using var rootA = TestCertificates.Authority("root-a");
+        using var rootB = TestCertificates.Authority("root-b");
+        using var intermediate = TestCertificates.Authority("intermediate", rootA);
         var bundle = WriteFile("bundle.pem", rootA.ExportCertificatePem() + "\n" + intermediate.ExportCertificatePem());
         WriteFile("one/b.pem", "# a comment\n" + rootB.ExportCertificatePem());
         File.WriteAllBytes(Path.Combine(_dir.FullName, "one", "a.der"), rootA.RawData); // the bundle's root again

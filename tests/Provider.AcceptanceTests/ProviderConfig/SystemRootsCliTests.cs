@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PodIdentity.Provider.AcceptanceTests.Harness;
 using static PodIdentity.Provider.AcceptanceTests.ProviderConfig.ProviderConfigFiles;
@@ -24,9 +23,7 @@ public sealed class SystemRootsCliTests(ConfigureEmulatorFixture fixture) : ICla
     [Fact]
     public async Task Under_terraform_the_provider_loads_no_system_store_for_its_own_tls()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        using var terraformCert = new CertificateRequest("CN=terraform", key, HashAlgorithmName.SHA256)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1));
+        using var terraformCert = TestCertificates.Authority("terraform");
         var info = new ProcessStartInfo(Path.Combine(TestPaths.ProviderDir, "terraform-provider-aws"))
         {
             RedirectStandardOutput = true,
@@ -57,10 +54,10 @@ public sealed class SystemRootsCliTests(ConfigureEmulatorFixture fixture) : ICla
     [Fact]
     public async Task Aws_endpoints_are_checked_against_the_system_roots()
     {
-        using var root = Issue("CN=proxy root", null, authority: true);
-        using var intermediate = Issue("CN=proxy intermediate", root, authority: true);
-        using var leaf = Issue("CN=proxy", intermediate, authority: false);
-        using var otherRoot = Issue("CN=another root", null, authority: true);
+        using var root = TestCertificates.Authority("proxy root");
+        using var intermediate = TestCertificates.Authority("proxy intermediate", root);
+        using var leaf = TestCertificates.LoopbackServer("proxy", intermediate);
+        using var otherRoot = TestCertificates.Authority("another root");
         var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "certs")).FullName;
         var rootPem = Path.Combine(_dir.FullName, "root.pem");
         var otherPem = Path.Combine(_dir.FullName, "other.pem");
@@ -89,29 +86,6 @@ public sealed class SystemRootsCliTests(ConfigureEmulatorFixture fixture) : ICla
             .WithEnvironment("AWS_CA_BUNDLE", null)
             .WithEnvironment("AWS_ENDPOINT_URL", endpoint)
             .Write("main.tf", MainTf("  max_retries = 1\n"));
-
-    private static X509Certificate2 Issue(string subject, X509Certificate2? issuer, bool authority)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(authority, false, 0, true));
-        if (!authority)
-        {
-            var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(san.Build());
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        }
-
-        var from = DateTimeOffset.UtcNow.AddMinutes(-5);
-        if (issuer is null)
-        {
-            return request.CreateSelfSigned(from, from.AddHours(3));
-        }
-
-        using var signed = request.Create(issuer, from, from.AddHours(2), Guid.NewGuid().ToByteArray());
-        return signed.CopyWithPrivateKey(key);
-    }
 
     /// <summary>Terminates TLS on loopback (sending the leaf and its intermediate) and passes the bytes on to the
     /// emulator unchanged, so the signed requests still verify there.</summary>
