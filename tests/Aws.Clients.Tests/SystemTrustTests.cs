@@ -41,6 +41,21 @@ public sealed class SystemTrustTests : IDisposable
     }
 
     [Fact]
+    public void The_same_locations_are_read_once_per_process()
+    {
+        using var root = TestCertificates.Authority("root-once");
+        var file = WriteFile("once.pem", root.ExportCertificatePem());
+        var environment = new Dictionary<string, string> { ["SSL_CERT_FILE"] = file, ["SSL_CERT_DIR"] = "" };
+
+        var first = new SystemTrust(environment).Certificates;
+        File.Delete(file);
+        var second = new SystemTrust(environment).Certificates;
+
+        Assert.Same(first, second);
+        Assert.Contains(second.Roots, c => c.Thumbprint == root.Thumbprint);
+    }
+
+    [Fact]
     public void The_environment_names_the_locations_and_an_empty_value_means_none()
     {
         var file = WriteFile("roots.pem", "");

@@ -18,19 +18,29 @@ internal sealed class SystemTrust
 {
     private const string DefaultDirectory = "/etc/ssl/certs";
 
+    // One load per set of locations for the whole process: every ConfigureProvider builds new clients.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Anchors>> Loaded = new(StringComparer.Ordinal);
+
     private readonly Lazy<Anchors> _anchors;
 
     public SystemTrust(IReadOnlyDictionary<string, string> environment)
     {
-        _anchors = new Lazy<Anchors>(() => Load(Locations.From(environment)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _anchors = new Lazy<Anchors>(() =>
+        {
+            var locations = Locations.From(environment);
+            return Loaded.GetOrAdd(locations.Key, _ => new Lazy<Anchors>(() => Load(locations))).Value;
+        });
     }
+
+    /// <summary>The roots and intermediates this instance checks against (loaded on first use).</summary>
+    internal Anchors Certificates => _anchors.Value;
 
     /// <summary>Where .NET reads the system store through OpenSSL (and the host empties it).</summary>
     public static bool Applies => OperatingSystem.IsLinux() || OperatingSystem.IsFreeBSD();
 
     public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        var anchors = _anchors.Value;
+        var anchors = Certificates;
         return CertificateTrust.Validate(certificate, chain, errors, anchors.Roots, anchors.Intermediates);
     }
 
@@ -163,6 +173,8 @@ internal sealed class SystemTrust
     /// <summary>The file and directories .NET's store would read, from the environment the process started with.</summary>
     internal sealed record Locations(string? File, IReadOnlyList<string> Directories, bool DirectoriesAreDefault)
     {
+        public string Key => $"{File}\n{string.Join('\n', Directories)}\n{DirectoriesAreDefault}";
+
         public static Locations From(IReadOnlyDictionary<string, string> environment)
         {
             var file = environment.TryGetValue("SSL_CERT_FILE", out var f) ? f : OpenSslDefaults.CertificateFile();
