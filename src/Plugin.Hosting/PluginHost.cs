@@ -40,9 +40,9 @@ public static class PluginHost
         using var lifetime = new HostLifetime();
         var logs = new KestrelLogBridge();
 
-        // Everything up to the handshake line runs in turn on this thread: the TLS set-up (ServerTls, which first
-        // leaves the process's system trust store empty), registration, the certificate, the line, then Kestrel.
-        // The gRPC endpoint table is built on a thread of its own once Kestrel listens.
+        // Everything up to the handshake line runs in turn on this thread: the TLS set-up (ServerTls: the process's
+        // system trust store left empty, then the certificate), registration, the line, then Kestrel. The gRPC
+        // endpoint table is built on a thread of its own once Kestrel listens.
         ServerTls? tls = null;
         var clientPem = debug ? null : getEnv(HandshakeEnvironment.ClientCertKey);
         if (!string.IsNullOrEmpty(clientPem))
@@ -74,8 +74,7 @@ public static class PluginHost
         }
         else
         {
-            var certificate = tls?.CreateCertificate();
-            stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, certificate?.RawData));
+            stdout.Write(HandshakeLine.Format(endpoint.Network, endpoint.Address, tls?.Certificate.RawData));
         }
 
         StartupTrace.Mark("handshake line written");

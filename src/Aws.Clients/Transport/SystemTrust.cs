@@ -236,7 +236,6 @@ internal static class CertificateTrust
         }
 
         rebuilt.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        rebuilt.ChainPolicy.CustomTrustStore.Clear();
         rebuilt.ChainPolicy.CustomTrustStore.AddRange(roots);
         if (intermediates is not null)
         {

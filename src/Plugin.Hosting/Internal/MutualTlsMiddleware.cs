@@ -35,13 +35,10 @@ internal sealed class MutualTlsMiddleware
             leaveInnerStreamOpen: false);
         try
         {
-            // The clock starts once our certificate is ready: on a starved machine its chain build (the system
-            // trust store parse) must not eat the client's time.
-            var options = await CreateOptionsAsync().ConfigureAwait(false);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.ConnectionClosed);
             timeout.CancelAfter(HandshakeTimeout);
             StartupTrace.Mark("tls handshake start");
-            await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+            await ssl.AuthenticateAsServerAsync(CreateOptions(), timeout.Token).ConfigureAwait(false);
             StartupTrace.Mark("tls handshake done");
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException)
@@ -78,9 +75,9 @@ internal sealed class MutualTlsMiddleware
         }
     }
 
-    private async Task<SslServerAuthenticationOptions> CreateOptionsAsync() => new()
+    private SslServerAuthenticationOptions CreateOptions() => new()
     {
-        ServerCertificateContext = await _tls.Context.ConfigureAwait(false),
+        ServerCertificateContext = _tls.Context,
         ClientCertificateRequired = true,
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,

@@ -10,21 +10,23 @@ namespace PodIdentity.Plugin.Hosting.Internal;
 /// </summary>
 internal sealed class ServerTls : IDisposable
 {
-    private readonly TaskCompletionSource<SslStreamCertificateContext> _context = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private X509Certificate2? _certificate;
-
-    private ServerTls(byte[] pinnedClient)
+    private ServerTls(byte[] pinnedClient, X509Certificate2 certificate)
     {
         PinnedClient = pinnedClient;
+        Certificate = certificate;
+        Context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
     }
 
     /// <summary>DER bytes of Terraform's client certificate (PLUGIN_CLIENT_CERT).</summary>
     public byte[] PinnedClient { get; }
 
-    /// <summary>Ready once <see cref="CreateCertificate"/> has run, before the handshake line.</summary>
-    public Task<SslStreamCertificateContext> Context => _context.Task;
+    /// <summary>Our certificate, for the handshake line.</summary>
+    public X509Certificate2 Certificate { get; }
 
-    /// <summary>Call before anything else in the process touches certificates, while no other thread of ours runs.</summary>
+    public SslStreamCertificateContext Context { get; }
+
+    /// <summary>Empties the system trust store, then makes the key, the certificate and its context. Call before
+    /// anything else in the process touches certificates, while no other thread of ours runs.</summary>
     public static ServerTls Start(byte[] pinnedClient)
     {
         StartupTrace.Mark("system trust store isolation start");
@@ -34,19 +36,11 @@ internal sealed class ServerTls : IDisposable
             isolated
                 ? "left this process's .NET system trust store empty: Terraform's certificate is trusted by its pin"
                 : "the system trust store could not be isolated; it loads at the first TLS connection");
-        return new ServerTls(pinnedClient);
-    }
 
-    /// <summary>Makes the server certificate (key, self-signed certificate) and its SslStream context; call once,
-    /// before the handshake line.</summary>
-    public X509Certificate2 CreateCertificate()
-    {
-        StartupTrace.Mark("certificate start");
-        _certificate = AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow);
-        _context.SetResult(SslStreamCertificateContext.Create(_certificate, additionalCertificates: null, offline: true));
+        var tls = new ServerTls(pinnedClient, AutoMtls.CreateServerCertificate(DateTimeOffset.UtcNow));
         StartupTrace.Mark("certificate done");
-        return _certificate;
+        return tls;
     }
 
-    public void Dispose() => _certificate?.Dispose();
+    public void Dispose() => Certificate.Dispose();
 }
