@@ -10,12 +10,18 @@ public sealed class ProviderExecutableTests
 
     private static string Binary => Path.Combine(TestPaths.ProviderDir, "terraform-provider-aws");
 
-    [Fact]
-    public async Task Handshake_line_is_the_first_stdout_line_and_names_protocol_6()
+    private static ProcessStartInfo StartedLikeTerraform()
     {
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["TF_PLUGIN_MAGIC_COOKIE"] = MagicCookie;
         info.Environment["PLUGIN_PROTOCOL_VERSIONS"] = "5,6";
+        return info;
+    }
+
+    [Fact]
+    public async Task Handshake_line_is_the_first_stdout_line_and_names_protocol_6()
+    {
+        var info = StartedLikeTerraform();
         info.Environment.Remove("PLUGIN_CLIENT_CERT");
         info.Environment.Remove("TF_LOG");
         info.Environment.Remove("TF_LOG_PROVIDER");
@@ -34,6 +40,32 @@ public sealed class ProviderExecutableTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    // Terraform's certificate is trusted by its pin, so the process's .NET system trust store is left empty
+    // instead of parsed (bench/handshake/RESULTS.md); AWS endpoints are covered by SystemRootsCliTests.
+    [Fact]
+    public async Task Under_terraform_it_loads_no_system_trust_store_for_its_own_tls()
+    {
+        using var terraformCert = TestCertificates.Authority("terraform");
+        var info = StartedLikeTerraform();
+        info.Environment["PLUGIN_CLIENT_CERT"] = terraformCert.ExportCertificatePem();
+        info.Environment["PODIDENTITY_STARTUP_TRACE"] = "1";
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            Assert.NotNull(await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        // The mark is written only when the store holds no certificate after the first load.
+        Assert.Contains("system trust store left empty", await stderr);
     }
 
     [Fact]

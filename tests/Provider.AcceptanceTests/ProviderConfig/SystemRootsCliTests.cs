@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -10,46 +9,15 @@ using static PodIdentity.Provider.AcceptanceTests.ProviderConfig.ProviderConfigF
 namespace PodIdentity.Provider.AcceptanceTests.ProviderConfig;
 
 /// <summary>
-/// Under Terraform the provider leaves its process-wide .NET trust store empty (it trusts Terraform by a pinned
-/// certificate) and checks AWS endpoints against the system roots it reads itself: the emulator behind a TLS proxy
-/// whose chain ends in a root named by SSL_CERT_FILE is trusted, and refused when that file names another root.
+/// Under Terraform the provider leaves its process-wide .NET trust store empty (ProviderExecutableTests) and checks
+/// AWS endpoints against the system roots it reads itself: the emulator behind a TLS proxy whose chain ends in a
+/// root named by SSL_CERT_FILE is trusted, and refused when that file names another root.
 /// </summary>
 public sealed class SystemRootsCliTests(ConfigureEmulatorFixture fixture) : IClassFixture<ConfigureEmulatorFixture>, IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("system-roots-");
 
     public void Dispose() => _dir.Delete(recursive: true);
-
-    [Fact]
-    public async Task Under_terraform_the_provider_loads_no_system_store_for_its_own_tls()
-    {
-        using var terraformCert = TestCertificates.Authority("terraform");
-        var info = new ProcessStartInfo(Path.Combine(TestPaths.ProviderDir, "terraform-provider-aws"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["TF_PLUGIN_MAGIC_COOKIE"] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
-        info.Environment["PLUGIN_PROTOCOL_VERSIONS"] = "6";
-        info.Environment["PLUGIN_CLIENT_CERT"] = terraformCert.ExportCertificatePem();
-        info.Environment["PODIDENTITY_STARTUP_TRACE"] = "1";
-
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            Assert.NotNull(await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        // The mark is written only when the store holds no certificate after the first load.
-        Assert.Contains("system trust store left empty", await stderr);
-    }
 
     [Fact]
     public async Task Aws_endpoints_are_checked_against_the_system_roots()
